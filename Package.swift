@@ -1,0 +1,95 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "Trawl",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "trawl", targets: ["TrawlCLI"]),
+        .library(name: "Trawl", targets: ["Trawl"]),
+        .library(name: "TrawlHTMLProcessor", targets: ["TrawlHTMLProcessor"]),
+        .library(name: "TrawlJSONProcessor", targets: ["TrawlJSONProcessor"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+    ],
+    targets: [
+        // System libraries: each is imported by exactly one Swift target.
+        .systemLibrary(
+            name: "CTrawlCurl", pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"]), .brew(["curl"])]),
+        .systemLibrary(
+            name: "CTrawlXML2", pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
+        .systemLibrary(
+            name: "CTrawlSQLite", pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
+
+        // Vocabulary: no C, no I/O.
+        .target(name: "TrawlCore"),
+        .target(name: "TrawlURL"),
+        .target(name: "TrawlJSONPath", dependencies: ["TrawlCore"]),
+        .target(
+            name: "TrawlFetch",
+            dependencies: ["TrawlCore", "CTrawlCurl", .product(name: "Logging", package: "swift-log")]),
+        .target(
+            name: "TrawlStore",
+            dependencies: ["TrawlCore", "CTrawlSQLite", .product(name: "Logging", package: "swift-log")]),
+        .target(name: "TrawlXML", dependencies: ["CTrawlXML2"]),
+        .target(
+            name: "TrawlFrontier",
+            dependencies: ["TrawlCore", "TrawlURL", .product(name: "DequeModule", package: "swift-collections")]),
+        .target(
+            name: "Trawl",
+            dependencies: [
+                "TrawlCore", "TrawlURL", "TrawlFetch", "TrawlStore", "TrawlFrontier",
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+
+        // Processors: one plug-in target per folder under Plugins/.
+        .target(
+            name: "TrawlHTMLProcessor", dependencies: ["TrawlCore", "TrawlURL", "TrawlXML"],
+            path: "Plugins/HTML"),
+        .target(
+            name: "TrawlJSONProcessor", dependencies: ["TrawlCore", "TrawlURL", "TrawlJSONPath"],
+            path: "Plugins/JSON"),
+
+        // The command line: the one place built-in processors are registered.
+        .executableTarget(
+            name: "TrawlCLI",
+            dependencies: [
+                "Trawl", "TrawlHTMLProcessor", "TrawlJSONProcessor",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+
+        // Loopback HTTP server for tests and the demo.
+        .target(name: "TrawlTestSupport", dependencies: ["TrawlCore"]),
+        .executableTarget(name: "TrawlDemoServer", dependencies: ["TrawlTestSupport"]),
+
+        .testTarget(name: "TrawlCoreTests", dependencies: ["TrawlCore"]),
+        .testTarget(name: "TrawlURLTests", dependencies: ["TrawlURL"]),
+        .testTarget(name: "TrawlJSONPathTests", dependencies: ["TrawlJSONPath", "TrawlCore"]),
+        .testTarget(name: "TrawlFetchTests", dependencies: ["TrawlFetch", "TrawlTestSupport"]),
+        .testTarget(name: "TrawlStoreTests", dependencies: ["TrawlStore", "TrawlTestSupport"]),
+        .testTarget(name: "TrawlXMLTests", dependencies: ["TrawlXML"]),
+        .testTarget(name: "TrawlFrontierTests", dependencies: ["TrawlFrontier"]),
+        .testTarget(name: "TrawlHTMLProcessorTests", dependencies: ["TrawlHTMLProcessor"]),
+        .testTarget(name: "TrawlJSONProcessorTests", dependencies: ["TrawlJSONProcessor"]),
+        .testTarget(name: "TrawlTestSupportTests", dependencies: ["TrawlTestSupport"]),
+        .testTarget(
+            name: "TrawlTests",
+            dependencies: ["Trawl", "TrawlHTMLProcessor", "TrawlJSONProcessor", "TrawlTestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TrawlTestSupport"]),
+    ]
+)
+
+// One place for language mode and strictness, applied to every Swift target.
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + [
+        .swiftLanguageMode(.v6),
+        .enableUpcomingFeature("ExistentialAny"),
+    ]
+}

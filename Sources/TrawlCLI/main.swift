@@ -1,0 +1,1 @@
+print("trawl: not built yet")

@@ -1,0 +1,53 @@
+/// A response handed to processors: the end of a redirect chain, with its crawl depth.
+public struct Page: Sendable {
+    /// The page's final URL (after redirects), absolute.
+    public var url: String
+    public var status: Int
+    public var headers: HTTPHeaders
+    public var body: [UInt8]
+    /// Link distance from the nearest seed (seeds are depth 0).
+    public var depth: Int
+
+    public init(url: String, status: Int, headers: HTTPHeaders, body: [UInt8], depth: Int) {
+        self.url = url
+        self.status = status
+        self.headers = headers
+        self.body = body
+        self.depth = depth
+    }
+
+    /// The parsed `Content-Type`, if the server sent one.
+    public var mediaType: MediaType? { MediaType(headers["Content-Type"]) }
+}
+
+/// What a processor found in one page: fields for the page's item, and links to crawl.
+public struct ProcessorOutput: Sendable, Hashable {
+    /// Fields for the page's item, in the order the user asked for them.
+    public var fields: [Field]
+    /// Absolute URLs found in the page (already resolved against the page or its `<base href>`).
+    /// The engine canonicalizes, deduplicates and scope-checks them.
+    public var links: [String]
+
+    public init(fields: [Field] = [], links: [String] = []) {
+        self.fields = fields
+        self.links = links
+    }
+
+    public static let empty = ProcessorOutput()
+}
+
+/// Turns a response into fields and links.
+///
+/// Called once per successful (2xx) page, concurrently from many tasks on every core, never on
+/// the frontier actor. A processor must not block on I/O or keep per-page state; it never sees
+/// the frontier or the store. It decides by itself whether a page concerns it (for example by
+/// media type) and returns ``ProcessorOutput/empty`` when it does not.
+///
+/// Throwing marks the page failed with ``FailureReason/Code/processing`` and the crawl goes on.
+public protocol Processor: Sendable {
+    /// A short name for logs and error messages (`html`, `json`).
+    var name: String { get }
+
+    /// Extracts fields and links from `page`.
+    func process(_ page: Page) throws -> ProcessorOutput
+}
