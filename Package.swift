@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "Trawl",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "trawl", targets: ["TrawlCLI"]),
         .library(name: "Trawl", targets: ["Trawl"]),
