@@ -5,8 +5,11 @@
 public struct URLGlobError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A stable, short label for the kind of problem.
     public struct Code: Sendable, Hashable, RawRepresentable, CustomStringConvertible {
+        /// The label itself, such as `invalid-host`.
         public var rawValue: String
+        /// Wraps a label; prefer the predefined codes.
         public init(rawValue: String) { self.rawValue = rawValue }
+        /// The label.
         public var description: String { rawValue }
 
         /// A `[` or `{` without its closing bracket or brace.

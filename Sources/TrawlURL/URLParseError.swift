@@ -5,8 +5,11 @@
 public struct URLParseError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A stable, short label for the kind of failure.
     public struct Code: Sendable, Hashable, RawRepresentable, CustomStringConvertible {
+        /// The label itself, such as `invalid-host`.
         public var rawValue: String
+        /// Wraps a label; prefer the predefined codes.
         public init(rawValue: String) { self.rawValue = rawValue }
+        /// The label.
         public var description: String { rawValue }
 
         /// The input has no scheme, or the scheme contains characters other than

@@ -52,28 +52,6 @@ struct URLRecord: Sendable {
         if !segments.isEmpty { segments.removeLast() }
     }
 
-    /// The WHATWG URL serializer; `excludingFragment` drops `#fragment`.
-    func serialized(excludingFragment: Bool = false) -> String {
-        var result = scheme + ":"
-        if let host {
-            result.append("//")
-            if hasCredentials {
-                result.append(username)
-                if !password.isEmpty { result.append(":" + password) }
-                result.append("@")
-            }
-            result.append(host)
-            if let port { result.append(":" + String(port)) }
-        } else if opaquePath == nil, segments.count > 1, segments[0].isEmpty {
-            // Keeps "web+demo:/.//not-a-host" from reparsing as a host.
-            result.append("/.")
-        }
-        result.append(serializedPath)
-        if let query { result.append("?" + query) }
-        if !excludingFragment, let fragment { result.append("#" + fragment) }
-        return result
-    }
-
     /// "c:" or "c|".
     static func isDriveLetter(_ string: String) -> Bool {
         let s = Array(string.unicodeScalars)

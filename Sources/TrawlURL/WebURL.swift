@@ -87,12 +87,14 @@ public struct WebURL: Sendable, Hashable, CustomStringConvertible {
     public var effectivePort: Int? { port ?? URLRecord.defaultPort(for: scheme) }
 
     /// The full normalized serialization, including the fragment (the WHATWG `href`).
-    public var absoluteString: String { record.serialized() }
+    public var absoluteString: String { serialized(excludingFragment: false) }
 
     /// The key for "same page" deduplication: ``absoluteString`` without the fragment,
     /// with the hex digits of percent-escapes uppercased (`%2f` and `%2F` are one page).
+    ///
+    /// ``absoluteString`` keeps escapes as written, as the URL Standard requires.
     public var canonicalString: String {
-        PercentEncoding.uppercasingEscapes(record.serialized(excludingFragment: true))
+        PercentEncoding.uppercasingEscapes(serialized(excludingFragment: true))
     }
 
     /// The host without the port: the unit of per-host politeness and crawl scope.
@@ -108,7 +110,29 @@ public struct WebURL: Sendable, Hashable, CustomStringConvertible {
     /// Same as ``absoluteString``.
     public var description: String { absoluteString }
 
-    /// The parser's form of this URL, to serialize or to serve as a base.
+    /// The WHATWG URL serializer, working from the stored components.
+    private func serialized(excludingFragment: Bool) -> String {
+        var result = scheme + ":"
+        if hasHost {
+            result.append("//")
+            if !username.isEmpty || !password.isEmpty {
+                result.append(username)
+                if !password.isEmpty { result.append(":" + password) }
+                result.append("@")
+            }
+            result.append(host)
+            if let port { result.append(":" + String(port)) }
+        } else if !hasOpaquePath, path.hasPrefix("//") {
+            // Keeps "web+demo:/.//not-a-host" from reparsing as a host.
+            result.append("/.")
+        }
+        result.append(path)
+        if let query { result.append("?" + query) }
+        if !excludingFragment, let fragment { result.append("#" + fragment) }
+        return result
+    }
+
+    /// The parser's form of this URL, to serve as a base.
     private var record: URLRecord {
         var record = URLRecord()
         record.scheme = scheme
