@@ -15,8 +15,8 @@ struct JSONByteParser: ~Copyable {
     let bytes: UnsafeBufferPointer<UInt8>
     var position = 0
     private var frames: [Frame] = []
-    private var values: [JSONValue] = []
-    private var keys: [String] = []
+    private var values = JSONParseStack<JSONValue>()
+    private var keys = JSONParseStack<String>()
     /// Reused buffer for strings that contain escapes.
     var scratch: [UInt8] = []
 
@@ -50,7 +50,7 @@ struct JSONByteParser: ~Copyable {
             }
             // Attach the finished value to its parent; close parents that end here.
             while let frame = frames.last {
-                values.append(value)
+                values.push(value)
                 skipWhitespace()
                 guard position < bytes.count else { throw unexpectedEnd() }
                 let byte = bytes[position]
@@ -126,16 +126,11 @@ struct JSONByteParser: ~Copyable {
 
     private mutating func close(_ frame: Frame) -> JSONValue {
         frames.removeLast()
-        let items = Array(values[frame.valueStart...])
-        values.removeSubrange(frame.valueStart...)
-        guard frame.isObject else { return .array(items) }
-        var members: [JSONMember] = []
-        members.reserveCapacity(items.count)
-        for (offset, item) in items.enumerated() {
-            members.append(JSONMember(key: keys[frame.keyStart + offset], value: item))
-        }
-        keys.removeSubrange(frame.keyStart...)
-        return .object(members)
+        guard frame.isObject else { return .array(values.popAll(from: frame.valueStart)) }
+        return .object(
+            values.popAll(from: frame.valueStart, pairedWith: &keys, from: frame.keyStart) {
+                JSONMember(key: $0, value: $1)
+            })
     }
 
     /// Parses `"key" :` inside an object and pushes the key.
@@ -145,7 +140,7 @@ struct JSONByteParser: ~Copyable {
         guard bytes[position] == UInt8(ascii: "\"") else {
             throw JSONParseError(.unexpectedCharacter, at: position, "expected a string key")
         }
-        keys.append(try parseString())
+        keys.push(try parseString())
         skipWhitespace()
         guard position < bytes.count else { throw unexpectedEnd() }
         guard bytes[position] == UInt8(ascii: ":") else {
