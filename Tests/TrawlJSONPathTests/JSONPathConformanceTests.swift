@@ -74,6 +74,21 @@ import TrawlJSONPath
     }
 }
 
+extension JSONPathConformanceTests {
+    @Test("valid filter queries are refused as unsupported, never as syntax errors")
+    func filtersRefusedCleanly() throws {
+        var misreported: [String] = []
+        for test in try Self.loadCases() where !test.invalid {
+            do {
+                _ = try JSONPathQuery(test.selector)
+            } catch {
+                if error.code != .unsupported { misreported.append("\(test.selector): \(error)") }
+            }
+        }
+        #expect(misreported.isEmpty, "\(misreported.joined(separator: "\n"))")
+    }
+}
+
 extension JSONValue {
     /// JSON equality for comparing results: object members in any order, numbers by value.
     func isEquivalent(to other: JSONValue) -> Bool {
