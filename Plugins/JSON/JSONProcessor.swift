@@ -37,9 +37,10 @@ public struct JSONProcessor: Processor {
     /// - Throws: ``JSONParseError`` when a page declared as JSON is not valid JSON.
     public func process(_ page: Page) throws -> ProcessorOutput {
         let document: JSONValue
-        if page.mediaType?.isJSON == true {
+        let mediaType = page.mediaType
+        if mediaType?.isJSON == true {
             document = try JSONParser.parse(page.body)
-        } else if Self.mightBeJSON(page), let sniffed = try? JSONParser.parse(page.body) {
+        } else if Self.mightBeJSON(page.body, mediaType: mediaType), let sniffed = try? JSONParser.parse(page.body) {
             document = sniffed
         } else {
             return .empty
@@ -72,9 +73,9 @@ public struct JSONProcessor: Processor {
     }
 
     /// A page without a `Content-Type`, or `text/plain`, whose body opens like a JSON container.
-    static func mightBeJSON(_ page: Page) -> Bool {
-        if let mediaType = page.mediaType, mediaType.essence != "text/plain" { return false }
-        var body = page.body[...]
+    static func mightBeJSON(_ bytes: [UInt8], mediaType: MediaType?) -> Bool {
+        if let mediaType, mediaType.essence != "text/plain" { return false }
+        var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
         let first = body.first { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
         return first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
