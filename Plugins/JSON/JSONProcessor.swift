@@ -1,0 +1,83 @@
+import TrawlCore
+import TrawlJSONPath
+import TrawlURL
+
+/// Extracts fields and links from JSON responses with JSONPath queries.
+///
+/// A page concerns this processor when its `Content-Type` is JSON (`application/json` or any
+/// `+json` type), or when the `Content-Type` is missing or `text/plain` and the body starts,
+/// after whitespace and any byte order mark, with `{` or `[`. Every other page yields
+/// ``ProcessorOutput/empty``.
+///
+/// - Fields: a query with no match adds no field; one match adds that value as it is (a number
+///   stays a number); several matches add an array of them, in nodelist order.
+/// - Links: string results of the follow queries are resolved against the page URL (relative
+///   references allowed); only http and https URLs are kept. Other results are ignored.
+///
+/// Malformed JSON on a page declared as JSON throws the ``JSONParseError`` (the engine records
+/// the page as failed with reason `processing`). A sniffed page that does not parse is taken
+/// for the plain text it claimed to be and yields ``ProcessorOutput/empty``.
+///
+/// Thread safety: an immutable value; `process` may run on many pages at once.
+public struct JSONProcessor: Processor {
+    /// The fields to extract, in output order.
+    public let fields: [JSONField]
+    /// The queries whose string results are links to crawl.
+    public let follow: [JSONPathQuery]
+
+    public init(fields: [JSONField], follow: [JSONPathQuery] = []) {
+        self.fields = fields
+        self.follow = follow
+    }
+
+    public var name: String { "json" }
+
+    /// Extracts the configured fields and links from `page`.
+    ///
+    /// - Throws: ``JSONParseError`` when a page declared as JSON is not valid JSON.
+    public func process(_ page: Page) throws -> ProcessorOutput {
+        let document: JSONValue
+        let mediaType = page.mediaType
+        if mediaType?.isJSON == true {
+            document = try JSONParser.parse(page.body)
+        } else if Self.mightBeJSON(page.body, mediaType: mediaType), let sniffed = try? JSONParser.parse(page.body) {
+            document = sniffed
+        } else {
+            return .empty
+        }
+        return ProcessorOutput(fields: extractFields(from: document), links: extractLinks(from: document, page: page))
+    }
+
+    private func extractFields(from document: JSONValue) -> [Field] {
+        fields.compactMap { field in
+            let matches = field.query.evaluate(document)
+            switch matches.count {
+            case 0: return nil
+            case 1: return Field(name: field.name, value: matches[0])
+            default: return Field(name: field.name, value: .array(matches))
+            }
+        }
+    }
+
+    private func extractLinks(from document: JSONValue, page: Page) -> [String] {
+        guard !follow.isEmpty else { return [] }
+        let base = try? WebURL(page.url)
+        var links: [String] = []
+        for query in follow {
+            for case .string(let reference) in query.evaluate(document) {
+                let resolved = base.flatMap { try? $0.resolving(reference) } ?? (try? WebURL(reference))
+                if let resolved, resolved.isHTTP { links.append(resolved.absoluteString) }
+            }
+        }
+        return links
+    }
+
+    /// A page without a `Content-Type`, or `text/plain`, whose body opens like a JSON container.
+    static func mightBeJSON(_ bytes: [UInt8], mediaType: MediaType?) -> Bool {
+        if let mediaType, mediaType.essence != "text/plain" { return false }
+        var body = bytes[...]
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        let first = body.first { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
+        return first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
+    }
+}
