@@ -36,6 +36,8 @@ public struct JSONProcessor: Processor {
     ///
     /// - Throws: ``JSONParseError`` when a page declared as JSON is not valid JSON.
     public func process(_ page: Page) throws -> ProcessorOutput {
+        // Nothing asked of JSON pages: do not spend a parse on them.
+        guard !fields.isEmpty || !follow.isEmpty else { return .empty }
         let document: JSONValue
         let mediaType = page.mediaType
         if mediaType?.isJSON == true {

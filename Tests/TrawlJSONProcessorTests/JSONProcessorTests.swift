@@ -120,6 +120,12 @@ import TrawlJSONProcessor
         }
     }
 
+    @Test("with no fields and no follow queries, JSON pages are not parsed at all")
+    func nothingAsked() throws {
+        let output = try processor(fields: []).process(page(#"{"broken": "#))
+        #expect(output == .empty)
+    }
+
     @Test("the processor is named json")
     func name() throws {
         #expect(try processor(fields: []).name == "json")

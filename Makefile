@@ -1,0 +1,46 @@
+# Trawl: `make demo` and `make test` do everything on a fresh Debian machine.
+SHELL := /bin/bash
+SWIFT       ?= swift
+APT_PACKAGES = libcurl4-openssl-dev libxml2-dev libsqlite3-dev pkg-config
+BENCH_APT    = nginx-light time curl wget wrk iproute2 util-linux python3-venv
+DEMO_PORT   ?= 0
+
+.PHONY: all deps build test demo bench clean
+
+all: build
+
+# Installs the missing system packages when run as root; otherwise prints the exact command.
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing:$$missing"; \
+	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing; \
+	  else \
+	    echo "missing system packages; run: sudo apt-get install -y$$missing"; exit 1; \
+	  fi; \
+	fi
+
+# Release build of the `trawl` binary: .build/release/trawl
+build: deps
+	$(SWIFT) build -c release --product trawl
+
+# Builds everything (warnings in our own sources fail the build), then runs every test.
+test: deps
+	@mkdir -p .build
+	@$(SWIFT) build --build-tests 2>&1 | tee .build/test-build.log; test $${PIPESTATUS[0]} -eq 0
+	@if grep -E "^/.*/(Sources|Plugins|Tests)/.*warning:" .build/test-build.log | grep -v "/.build/" ; then \
+	  echo "error: the build has warnings (listed above); Trawl builds with zero warnings"; exit 1; fi
+	$(SWIFT) test --skip-build
+
+# Serves the bundled example site on loopback, crawls it and prints the items.
+demo: deps
+	$(SWIFT) build -c release --product trawl
+	$(SWIFT) build -c release --product TrawlDemoServer
+	@bash scripts/demo.sh .build/release
+
+bench: build
+	@bash scripts/bench.sh
+
+clean:
+	rm -rf .build cache/*.sqlite* demo-output

@@ -1,0 +1,135 @@
+import Foundation
+import Logging
+import TrawlCore
+import TrawlFrontier
+import TrawlURL
+
+/// The embeddable crawl engine: seeds in, items out, every response in the store.
+///
+/// ```swift
+/// let crawler = try Crawler(configuration: config, fetcher: fetcher, store: store,
+///                           processors: [html, json], sink: writer, logger: logger)
+/// let summary = try await crawler.run()
+/// ```
+/// `run()` starts `limits.concurrency` workers. Each asks the ``Frontier`` for a task, runs it
+/// through the pipeline (cache or network, redirects, processors) and hands the links back.
+/// Thread-safe: ``stop()`` and ``progress()`` may be called from any task while `run()` runs.
+public final class Crawler: Sendable {
+    private let configuration: ValidatedCrawlConfiguration
+    private let frontier: Frontier
+    private let pipeline: CrawlPipeline
+    private let statistics = StatisticsRecorder()
+    private let store: any CrawlStore
+    private let sink: any ItemSink
+    private let logger: Logger
+    private let clock = ContinuousClock()
+    private let started: ContinuousClock.Instant
+
+    /// Validates `configuration` (throwing ``CrawlConfigurationError``) and prepares the crawl.
+    public init(
+        configuration: CrawlConfiguration, fetcher: any Fetcher, store: any CrawlStore,
+        processors: [any Processor], sink: any ItemSink, logger: Logger
+    ) throws(CrawlConfigurationError) {
+        let validated = try configuration.validated()
+        self.configuration = validated
+        self.store = store
+        self.sink = sink
+        self.logger = logger
+        frontier = Frontier(limits: validated.limits)
+        pipeline = CrawlPipeline(
+            fetcher: fetcher, store: store, processors: processors, sink: sink, scope: validated.scope,
+            frontier: frontier, maxRedirects: validated.maxRedirects, statistics: statistics,
+            logger: logger)
+        started = clock.now
+    }
+
+    /// Crawls until the frontier is empty, a limit is reached or ``stop()`` is called, then
+    /// flushes the store and the output.
+    ///
+    /// Throws only when the store or the output fails; failed pages are counted in the summary.
+    public func run() async throws -> CrawlSummary {
+        let start = clock.now
+        let seeds = configuration.seeds.map {
+            CrawlTask(url: $0.canonicalString, hostKey: $0.hostKey, depth: 0)
+        }
+        await frontier.add(seeds)
+        logger.debug("crawl started", metadata: ["trawl.seeds": "\(seeds.count)"])
+        do {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for _ in 0..<configuration.limits.concurrency {
+                    group.addTask { [frontier, pipeline] in
+                        while let task = await frontier.next() {
+                            let links: [CrawlTask]
+                            do {
+                                links = try await pipeline.run(task)
+                            } catch {
+                                await frontier.complete(task, discovered: [])
+                                throw error
+                            }
+                            await frontier.complete(task, discovered: links)
+                        }
+                    }
+                }
+                do {
+                    try await group.waitForAll()
+                } catch {
+                    await frontier.stop()
+                    throw error
+                }
+            }
+        } catch {
+            try? await store.close()
+            try? await sink.close()
+            throw error
+        }
+        try await store.close()
+        try await sink.close()
+        let snapshot = await frontier.snapshot
+        return CrawlSummary(
+            statistics: statistics.snapshot, elapsed: clock.now - start,
+            stopped: snapshot.queued > 0)
+    }
+
+    /// Stops handing out new work; pages in flight finish and `run()` returns normally.
+    public func stop() async {
+        await frontier.stop()
+    }
+
+    /// Counts so far, for a progress display.
+    public func progress() async -> CrawlProgress {
+        let snapshot = await frontier.snapshot
+        return CrawlProgress(
+            statistics: statistics.snapshot, queued: snapshot.queued, inFlight: snapshot.inFlight,
+            elapsed: clock.now - started)
+    }
+}
+
+/// A crawl in progress.
+public struct CrawlProgress: Sendable {
+    public var statistics: CrawlStatistics
+    public var queued: Int
+    public var inFlight: Int
+    public var elapsed: Duration
+}
+
+/// What a finished crawl did.
+public struct CrawlSummary: Sendable {
+    public var statistics: CrawlStatistics
+    public var elapsed: Duration
+    /// True when the crawl ended with URLs still queued (stopped, or the page limit).
+    public var stopped: Bool
+
+    /// Pages finished per second of wall time.
+    public var pagesPerSecond: Double {
+        let seconds = elapsed.seconds
+        return seconds > 0 ? Double(statistics.pagesDone) / seconds : 0
+    }
+}
+
+extension Duration {
+    /// The duration in seconds as a floating-point number.
+    public var seconds: Double {
+        let (whole, fraction) = components
+        return Double(whole) + Double(fraction) / 1e18
+    }
+}

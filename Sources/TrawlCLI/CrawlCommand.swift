@@ -1,0 +1,164 @@
+import ArgumentParser
+import Foundation
+import Logging
+import Trawl
+import TrawlCore
+import TrawlFetch
+import TrawlFrontier
+import TrawlJSONPath
+import TrawlStore
+
+/// `trawl crawl`: crawl from seed URLs, extract fields to JSON lines, cache every response.
+struct CrawlCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "crawl",
+        abstract: "Crawl from seed URLs, write extracted fields as JSON lines, cache every response.",
+        discussion: """
+            Seeds may use curl-style globs: [1-151], [001-100], [a-z], {a,b,c}.
+            --extract NAME=EXPR: an EXPR starting with $ is JSONPath (JSON responses); one starting \
+            with /, ( or . is XPath 1.0 (HTML responses). One match gives its value, several an array.
+            Running the same command again serves every cached URL without touching the network.
+            """
+    )
+
+    @Argument(help: "Seed URLs (http or https).")
+    var seeds: [String] = []
+
+    @Option(name: .customLong("seeds"), help: ArgumentHelp("Read more seed URLs from a file, one per line (# comments).", valueName: "file"))
+    var seedsFile: String?
+
+    @Flag(name: .customLong("no-glob"), help: "Take seed URLs literally (for IPv6 literals and URLs with [ ] { }).")
+    var noGlob = false
+
+    @Option(name: [.short, .customLong("output"), .customLong("out")], help: ArgumentHelp("Write items as JSON lines to this file, or - for stdout.", valueName: "file"))
+    var output = "-"
+
+    @Option(name: .customLong("extract"), help: ArgumentHelp("Extract a field: NAME=JSONPATH or NAME=XPATH (repeatable).", valueName: "name=expr"))
+    var extractions: [String] = []
+
+    @Option(name: .customLong("follow"), help: ArgumentHelp("Follow the URLs a JSONPath selects in JSON responses (repeatable).", valueName: "jsonpath"))
+    var follow: [String] = []
+
+    @Option(help: ArgumentHelp("The cache database (created if missing; a folder gets trawl.sqlite inside).", valueName: "path"))
+    var cache = "cache/trawl.sqlite"
+
+    @Option(help: "Requests in flight at once, over all hosts.")
+    var concurrency = 64
+
+    @Option(name: .customLong("per-host"), help: "Requests in flight at once per host.")
+    var perHost = 4
+
+    @Option(name: .customLong("allow-host"), help: ArgumentHelp("Also crawl this host (repeatable, or comma-separated). The seeds' hosts are always allowed.", valueName: "host"))
+    var allowHosts: [String] = []
+
+    @Option(name: .customLong("max-depth"), help: "Do not follow links deeper than this (seeds are depth 0).")
+    var maxDepth: Int?
+
+    @Option(name: .customLong("max-pages"), help: "Stop after this many pages.")
+    var maxPages: Int?
+
+    @Option(name: .customLong("max-body"), help: ArgumentHelp("Largest decoded body; a larger page is cut off and recorded as too large.", valueName: "size"))
+    var maxBody = ByteCount(bytes: 10 << 20)
+
+    @Option(name: .customLong("user-agent"), help: ArgumentHelp("The User-Agent header.", valueName: "text"))
+    var userAgent = TrawlCore.TrawlVersion.defaultUserAgent
+
+    @Option(help: ArgumentHelp("Seconds allowed for one request, start to end.", valueName: "seconds"))
+    var timeout: Double = 60
+
+    @Option(name: .customLong("connect-timeout"), help: ArgumentHelp("Seconds allowed to connect.", valueName: "seconds"))
+    var connectTimeout: Double = 10
+
+    @Flag(name: [.short, .long], help: "No progress line and no summary.")
+    var quiet = false
+
+    @Flag(name: [.short, .long], help: "Log every page at debug level on stderr.")
+    var verbose = false
+
+    func validate() throws {
+        for (name, value) in [("--timeout", timeout), ("--connect-timeout", connectTimeout)] where !(value > 0) {
+            throw ValidationError("\(name) must be a positive number of seconds")
+        }
+        guard !userAgent.contains(where: \.isNewline) else {
+            throw ValidationError("--user-agent must be one line")
+        }
+    }
+
+    func run() async throws {
+        let logger = CommandLogging.bootstrap(verbose: verbose)
+        // Everything the user typed is checked here, before the network or the cache is touched.
+        let extractionSpecs = try extractions.map { argument throws(ValidationError) in try ExtractionSpec.parse(argument) }
+        try Self.checkUniqueNames(extractionSpecs)
+        let followQueries = try follow.map { source throws(ValidationError) -> JSONPathQuery in
+            do { return try JSONPathQuery(source) } catch {
+                throw ValidationError("invalid --follow '\(source)': \(error)")
+            }
+        }
+        let seedURLs = try SeedList.collect(arguments: seeds, file: seedsFile, glob: !noGlob)
+        let configuration = CrawlConfiguration(
+            seeds: seedURLs,
+            allowedHosts: allowHosts.flatMap { $0.split(separator: ",").map(String.init) },
+            limits: FrontierLimits(
+                concurrency: concurrency, perHost: perHost, maxDepth: maxDepth, maxPages: maxPages))
+        do { _ = try configuration.validated() } catch { throw ValidationError(error.message) }
+
+        var fetchConfiguration = FetchConfiguration()
+        fetchConfiguration.userAgent = userAgent
+        fetchConfiguration.maxBodyBytes = maxBody.bytes
+        fetchConfiguration.totalTimeout = timeout
+        fetchConfiguration.connectTimeout = connectTimeout
+        fetchConfiguration.maxConcurrentTransfers = concurrency
+
+        let store: SQLiteCrawlStore
+        do { store = try SQLiteCrawlStore(path: Self.databasePath(for: cache), logger: logger) } catch {
+            throw ValidationError(error.description)
+        }
+        let sink: JSONLinesWriter
+        do { sink = try JSONLinesWriter(path: output) } catch { throw ValidationError(error.description) }
+        let fetcher: CurlFetcher
+        do { fetcher = try CurlFetcher(configuration: fetchConfiguration, logger: logger) } catch {
+            throw CrawlFailure(message: "\(error)")
+        }
+        defer { fetcher.shutdown() }
+
+        let crawler: Crawler
+        do {
+            crawler = try Crawler(
+                configuration: configuration, fetcher: fetcher, store: store,
+                processors: BuiltInProcessors.make(extractions: extractionSpecs, follow: followQueries),
+                sink: sink, logger: logger)
+        } catch { throw ValidationError(error.message) }
+
+        let interrupts = InterruptHandler { await crawler.stop() }
+        let display = ProgressDisplay(crawler: crawler, enabled: !quiet && isatty(STDERR_FILENO) == 1)
+        display.start()
+        let summary: CrawlSummary
+        do {
+            summary = try await crawler.run()
+        } catch {
+            display.stop()
+            throw CrawlFailure(message: "crawl stopped: \(error)")
+        }
+        display.stop()
+        if !quiet {
+            FileHandle.standardError.write(Data(SummaryReport(summary: summary, output: output).text.utf8))
+        }
+        if interrupts.wasInterrupted { throw ExitCode(130) }
+    }
+
+    private static func checkUniqueNames(_ specs: [ExtractionSpec]) throws(ValidationError) {
+        var names: Set<String> = []
+        for spec in specs where !names.insert(spec.name).inserted {
+            throw ValidationError("invalid --extract: the field name \"\(spec.name)\" is used twice")
+        }
+    }
+
+    /// `path`, or `path/trawl.sqlite` when `path` is a folder or ends with a slash.
+    static func databasePath(for path: String) -> String {
+        var isDirectory: ObjCBool = false
+        if path.hasSuffix("/") || (FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue) {
+            return (path.hasSuffix("/") ? path : path + "/") + "trawl.sqlite"
+        }
+        return path
+    }
+}
