@@ -44,8 +44,10 @@ final class ResponseSink {
     /// A status line starts a new block, so the fields of `100 Continue` and other interim
     /// responses never mix with the final response's.
     func appendHeaderLine(_ bytes: UnsafeRawBufferPointer) {
-        var line = Substring(String(decoding: bytes, as: UTF8.self))
-        while let last = line.last, last == "\r" || last == "\n" { line = line.dropLast() }
+        // Trim the line ending as bytes: Swift sees "\r\n" as one Character.
+        var end = bytes.count
+        while end > 0, bytes[end - 1] == 0x0D || bytes[end - 1] == 0x0A { end -= 1 }
+        let line = Substring(String(decoding: UnsafeRawBufferPointer(rebasing: bytes[..<end]), as: UTF8.self))
         if line.hasPrefix("HTTP/") {
             headers = HTTPHeaders()
             return
