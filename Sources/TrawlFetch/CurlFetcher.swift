@@ -14,7 +14,7 @@ import TrawlCore
 public final class CurlFetcher: Fetcher, Sendable {
     /// The configuration the fetcher was created with.
     public let configuration: FetchConfiguration
-    private let loop: CurlFetchLoop
+    let loop: CurlFetchLoop
 
     /// Sets up libcurl and starts the fetch loop thread.
     ///
