@@ -143,19 +143,18 @@ extension SQLiteCrawlStore {
     /// Applies `write` to the buffer, waiting for the running commit while the buffer is full.
     private func add(_ write: (inout WriteBatch) -> Void) async throws(StoreError) {
         while true {
-            switch lock.withLock({ buffer.add(write) }) {
-            case .added(let batch):
-                if let batch { startCommit(batch) }
-                return
-            case .closed:
-                throw .closed(path)
-            case .wait:
-                let result = await withCheckedContinuation { (waiter: Waiter) in
-                    let parked = lock.withLock { buffer.parkUntilCommitted(waiter) }
-                    if !parked { waiter.resume(returning: .success(false)) }
+            let result = await withCheckedContinuation { (waiter: Waiter) in
+                switch lock.withLock({ buffer.add(write, waiter: waiter) }) {
+                case .added(let batch):
+                    if let batch { startCommit(batch) }
+                    waiter.resume(returning: .success(true))
+                case .parked(let batch):
+                    if let batch { startCommit(batch) }
+                case .closed:
+                    waiter.resume(returning: .failure(.closed(path)))
                 }
-                _ = try result.get()
             }
+            if try result.get() { return }
         }
     }
 

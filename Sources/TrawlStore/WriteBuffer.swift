@@ -21,8 +21,9 @@ struct WriteBuffer<Waiter> {
     enum AddAction {
         /// The write is buffered; commit the batch if one is given.
         case added(commit: WriteBatch?)
-        /// The buffer is full: wait for the running commit, then try again.
-        case wait
+        /// The write was not made and the waiter was parked until a commit ends (commit the batch
+        /// if one is given); then try again.
+        case parked(commit: WriteBatch?)
         /// The store is closed.
         case closed
     }
@@ -67,26 +68,19 @@ struct WriteBuffer<Waiter> {
         filling.responses[key] ?? committing?.responses[key]
     }
 
-    /// Applies `write` to the filling batch, unless that would exceed the bound.
-    mutating func add(_ write: (inout WriteBatch) -> Void) -> AddAction {
+    /// Applies `write` to the filling batch, or parks `waiter` when that would exceed the bound.
+    ///
+    /// A filling batch is full with no commit running only after a failed commit put its writes
+    /// back: then the writer retries that commit and waits for it rather than growing the batch,
+    /// so a full disk cannot make memory grow without limit.
+    mutating func add(_ write: (inout WriteBatch) -> Void, waiter: Waiter) -> AddAction {
         if isClosed { return .closed }
-        var commit: WriteBatch?
         if isFull(filling) {
-            guard committing == nil else { return .wait }
-            commit = rotate()
+            waiters.append(waiter)
+            return .parked(commit: committing == nil ? rotate() : nil)
         }
         write(&filling)
-        if commit == nil, committing == nil, isFull(filling) {
-            commit = rotate()
-        }
-        return .added(commit: commit)
-    }
-
-    /// Parks `waiter` until the running commit ends; false (not parked) when none is running.
-    mutating func parkUntilCommitted(_ waiter: Waiter) -> Bool {
-        guard committing != nil else { return false }
-        waiters.append(waiter)
-        return true
+        return .added(commit: committing == nil && isFull(filling) ? rotate() : nil)
     }
 
     /// The id a flush started now must see committed.
