@@ -58,7 +58,7 @@ final class CacheReader {
         return Response(
             requestedURL: requestedURL, finalURL: finalURL, status: statusInt,
             headers: HTTPHeaders(serialized: headers), body: body,
-            fetchedAt: Date(timeIntervalSince1970: fetchedAt), elapsed: elapsed)
+            fetchedAt: Date(timeIntervalSinceReferenceDate: fetchedAt), elapsed: elapsed)
     }
 
     /// Row counts and body bytes of what is committed, plus the size of the files on disk.

@@ -11,6 +11,11 @@ enum CacheSchema {
 
     /// Migrations in order: entry `n` takes the schema from `user_version` n to n + 1.
     /// Append only; never edit a migration that has shipped.
+    ///
+    /// Times (`fetched_at`, `failed_at`) are seconds since 2001-01-01 UTC, Foundation's reference
+    /// date, because that is what `Date` holds: converting to the Unix epoch and back changes the
+    /// last bit about half the time, and a cached `Response` must compare equal to the stored one.
+    /// In SQL, `datetime(fetched_at + 978307200, 'unixepoch')` reads them.
     static let migrations: [String] = [
         // 1: responses and failures. (The frontier and job tables come as migration 2.)
         """

@@ -75,7 +75,7 @@ final class CacheWriter {
             try responses.bind(Int64(response.status), at: 4)
             try responses.bind(response.headers.serialized, at: 5)
             try responses.bind(response.body, at: 6)
-            try responses.bind(response.fetchedAt.timeIntervalSince1970, at: 7)
+            try responses.bind(response.fetchedAt.timeIntervalSinceReferenceDate, at: 7)
             try responses.bind(response.elapsed, at: 8)
             _ = try responses.step()
         }
@@ -86,7 +86,7 @@ final class CacheWriter {
             try failures.bind(failure.url, at: 2)
             try failures.bind(failure.reason.code.rawValue, at: 3)
             try failures.bind(failure.reason.detail, at: 4)
-            try failures.bind(failure.failedAt.timeIntervalSince1970, at: 5)
+            try failures.bind(failure.failedAt.timeIntervalSinceReferenceDate, at: 5)
             try failures.bind(Int64(failure.attempts), at: 6)
             _ = try failures.step()
         }

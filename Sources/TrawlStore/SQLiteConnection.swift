@@ -37,6 +37,22 @@ final class SQLiteConnection {
         sqlite3_close_v2(handle)
     }
 
+    /// Turns a result code from a call on this connection into an error; `OK`, `ROW` and `DONE` pass.
+    ///
+    /// The one place SQLite result codes become errors, with the SQL attached when there is one.
+    func check(_ resultCode: Int32, sql: String? = nil) throws(SQLiteError) {
+        switch resultCode {
+        case SQLITE_OK, SQLITE_ROW, SQLITE_DONE:
+            return
+        default:
+            let extended = sqlite3_extended_errcode(handle)
+            // errcode may describe a later call when the code came from elsewhere; trust the argument.
+            let code = extended & 0xFF == resultCode & 0xFF ? extended : resultCode
+            throw SQLiteError(
+                extendedCode: code, message: String(cString: sqlite3_errmsg(handle)), sql: sql)
+        }
+    }
+
     /// How long a statement waits for another connection's lock before failing with `SQLITE_BUSY`
     /// (`sqlite3_busy_timeout`).
     func setBusyTimeout(milliseconds: Int32) throws(SQLiteError) {

@@ -33,12 +33,14 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         public static let sqlite = Code(rawValue: "sqlite")
     }
 
+    /// What kind of failure this is; stable, for matching and summaries.
     public var code: Code
     /// The cache file the failure concerns.
     public var path: String
     /// Detail for humans: SQLite's message, the SQL or the OS error.
     public var message: String
 
+    /// An error of kind `code` about the cache at `path`.
     public init(_ code: Code, path: String, message: String = "") {
         self.code = code
         self.path = path

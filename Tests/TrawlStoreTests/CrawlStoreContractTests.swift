@@ -34,6 +34,27 @@ import TrawlCore
         }
     }
 
+    @Test("a response stamped with the current time compares equal after a reopen", .timeLimit(.minutes(1)), arguments: StoreKind.all)
+    func currentTimeRoundTrip(kind: StoreKind) async throws {
+        try await withHarness(kind) { harness in
+            let store = try await harness.openStore()
+            let responses = (0..<50).map { index in
+                Response(
+                    requestedURL: "http://t.test/\(index)", status: 200,
+                    fetchedAt: Date(timeIntervalSinceNow: Double(index) * -1.37), elapsed: Double(index) / 3)
+            }
+            for (index, response) in responses.enumerated() {
+                try await store.store(response, key: "k\(index)")
+            }
+            try await store.close()
+            let reopened = try await harness.openStore()
+            for (index, response) in responses.enumerated() {
+                #expect(try await reopened.cachedResponse(forKey: "k\(index)") == response)
+            }
+            try await reopened.close()
+        }
+    }
+
     @Test("an empty body and empty headers round-trip", .timeLimit(.minutes(1)), arguments: StoreKind.all)
     func emptyValues(kind: StoreKind) async throws {
         try await withHarness(kind) { harness in
