@@ -82,3 +82,7 @@ final class CacheReader {
         return (attributes?[.size] as? NSNumber)?.int64Value ?? 0
     }
 }
+
+/// Confined to one thread or queue at a time; see the type's documentation.
+@available(*, unavailable)
+extension CacheReader: Sendable {}

@@ -92,3 +92,7 @@ final class CacheWriter {
         }
     }
 }
+
+/// Confined to one thread or queue at a time; see the type's documentation.
+@available(*, unavailable)
+extension CacheWriter: Sendable {}

@@ -94,3 +94,7 @@ final class SQLiteConnection {
     /// True when no transaction is open (`sqlite3_get_autocommit`).
     var isAutocommit: Bool { sqlite3_get_autocommit(handle) != 0 }
 }
+
+/// Confined to one thread or queue at a time; see the type's documentation.
+@available(*, unavailable)
+extension SQLiteConnection: Sendable {}

@@ -64,6 +64,15 @@ public final class SQLiteCrawlStore: CrawlStore, @unchecked Sendable {
         logger.debug("opened cache", metadata: ["trawl.cache": "\(path)", "trawl.batch-size": "\(batchSize)"])
     }
 
+    deinit {
+        // A store dropped without close() still commits what it buffered, best effort: the
+        // writer queue keeps itself alive until the block has run. Errors have no one to go to.
+        let pending = lock.withLock { buffer.isClosed ? nil : buffer.filling }
+        if let pending, !pending.isEmpty {
+            writer.submit({ writer throws(StoreError) in try writer.commit(pending) }) { _ in }
+        }
+    }
+
     private static func createParentFolder(of path: String) throws(StoreError) {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         do {

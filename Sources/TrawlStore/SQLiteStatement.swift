@@ -124,3 +124,7 @@ final class SQLiteStatement {
         return Array(UnsafeRawBufferPointer(start: bytes, count: count))
     }
 }
+
+/// Confined to one thread or queue at a time; see the type's documentation.
+@available(*, unavailable)
+extension SQLiteStatement: Sendable {}

@@ -100,6 +100,23 @@ import TrawlCore
         }
     }
 
+    @Test("a store dropped without close still commits what it buffered", .timeLimit(.minutes(1)))
+    func droppedStoreCommits() async throws {
+        try await Self.withCachePath { _, path in
+            var store: SQLiteCrawlStore? = try SQLiteCrawlStore(path: path)
+            try await store?.store(Self.response(1), key: "k")
+            store = nil
+            let reopened = try SQLiteCrawlStore(path: path)
+            var found: Response?
+            for _ in 0..<50 where found == nil {
+                found = try await reopened.cachedResponse(forKey: "k")
+                if found == nil { try await Task.sleep(for: .milliseconds(100)) }
+            }
+            #expect(found == Self.response(1))
+            try await reopened.close()
+        }
+    }
+
     @Test("a failure recorded twice keeps the last reason and counts both attempts", .timeLimit(.minutes(1)))
     func failureAttempts() async throws {
         try await Self.withCachePath { _, path in
