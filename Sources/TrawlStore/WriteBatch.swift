@@ -1,0 +1,57 @@
+import Foundation
+import TrawlCore
+
+/// A failure waiting to be written: the last reason, and how many times it was recorded.
+struct PendingFailure: Sendable {
+    var url: String
+    var reason: FailureReason
+    var failedAt: Date
+    var attempts: Int
+}
+
+/// Writes collected in memory and committed together in one transaction.
+///
+/// A key stored twice keeps the last response; a failure recorded twice keeps the last reason
+/// and counts both attempts.
+struct WriteBatch: Sendable {
+    /// Increases with every batch a store creates; a flush waits for its batch's id.
+    var id: Int
+    private(set) var responses: [String: Response] = [:]
+    private(set) var failures: [String: PendingFailure] = [:]
+    /// The summed size of the response bodies held, for the memory bound.
+    private(set) var bodyBytes = 0
+
+    init(id: Int) {
+        self.id = id
+    }
+
+    /// The number of rows the batch will write.
+    var count: Int { responses.count + failures.count }
+    var isEmpty: Bool { responses.isEmpty && failures.isEmpty }
+
+    mutating func store(_ response: Response, forKey key: String) {
+        if let old = responses.updateValue(response, forKey: key) {
+            bodyBytes -= old.body.count
+        }
+        bodyBytes += response.body.count
+    }
+
+    mutating func recordFailure(_ reason: FailureReason, key: String, url: String, at date: Date) {
+        let attempts = (failures[key]?.attempts ?? 0) + 1
+        failures[key] = PendingFailure(url: url, reason: reason, failedAt: date, attempts: attempts)
+    }
+
+    /// Adds the writes of a later batch, which win on shared keys; used to keep a failed commit's
+    /// writes for the next try. The merged batch takes the later id.
+    mutating func absorb(_ later: WriteBatch) {
+        for (key, response) in later.responses {
+            store(response, forKey: key)
+        }
+        for (key, failure) in later.failures {
+            var merged = failure
+            merged.attempts += failures[key]?.attempts ?? 0
+            failures[key] = merged
+        }
+        id = later.id
+    }
+}
