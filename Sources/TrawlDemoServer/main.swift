@@ -15,6 +15,14 @@ import Glibc
 import Darwin
 #endif
 
+// Block the stop signals first, before any thread (ours or the runtime's) starts, so every
+// thread inherits the mask and the main thread alone receives them through sigwait.
+var stopSignals = sigset_t()
+sigemptyset(&stopSignals)
+sigaddset(&stopSignals, SIGTERM)
+sigaddset(&stopSignals, SIGINT)
+pthread_sigmask(SIG_BLOCK, &stopSignals, nil)
+
 let usage = "usage: TrawlDemoServer --root DIR [--host 127.0.0.1] [--port 0]"
 
 func fail(_ message: String) -> Never {
@@ -47,14 +55,6 @@ while let argument = arguments.popFirst() {
     }
 }
 guard let root else { fail("--root is required") }
-
-// Block the stop signals before any server thread starts, so every thread inherits the mask
-// and the main thread alone receives them through sigwait.
-var stopSignals = sigset_t()
-sigemptyset(&stopSignals)
-sigaddset(&stopSignals, SIGTERM)
-sigaddset(&stopSignals, SIGINT)
-pthread_sigmask(SIG_BLOCK, &stopSignals, nil)
 
 let server: TestHTTPServer
 do {

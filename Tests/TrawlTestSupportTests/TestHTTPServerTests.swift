@@ -155,6 +155,28 @@ struct TestHTTPServerTests {
         #expect(throws: TestServerError.self) { try TestHTTPClient.get(server.url("/")) }
     }
 
+    @Test func stopInterruptsDelayedResponsesAndDeinitStops() throws {
+        let server = try TestHTTPServer(routes: ["/slow": TestResponse.text("late").delayed(by: 30)])
+        let port = server.port
+        let finished = DispatchGroup()
+        finished.enter()
+        Thread {
+            _ = try? TestHTTPClient(host: "127.0.0.1", port: port).send("GET", "/slow")
+            finished.leave()
+        }.start()
+        while server.inFlight == 0 { Thread.sleep(forTimeInterval: 0.005) }
+        let start = Date()
+        server.stop()
+        #expect(Date().timeIntervalSince(start) < 1)
+        #expect(finished.wait(timeout: .now() + 2) == .success)
+
+        var scoped: TestHTTPServer? = try TestHTTPServer(routes: ["/": .text("x")])
+        let client = try TestHTTPClient(try #require(scoped))
+        _ = try client.send("GET", "/")
+        scoped = nil
+        #expect(client.waitForClose())
+    }
+
     @Test func rejectsMalformedRequests() throws {
         let server = try TestHTTPServer(routes: [:])
         defer { server.stop() }
