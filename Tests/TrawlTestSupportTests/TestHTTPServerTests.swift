@@ -97,7 +97,7 @@ struct TestHTTPServerTests {
     }
 
     @Test func countsConcurrentRequestsInFlight() throws {
-        let server = try TestHTTPServer { _ in TestResponse.text("ok").delayed(by: 0.2) }
+        let server = try TestHTTPServer { _ in TestResponse.text("ok").delayed(by: 0.5) }
         defer { server.stop() }
         let port = server.port
         // Plain threads, not tasks: the cooperative pool may have only two threads here.
