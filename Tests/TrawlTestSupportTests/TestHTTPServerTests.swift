@@ -97,7 +97,7 @@ struct TestHTTPServerTests {
     }
 
     @Test func countsConcurrentRequestsInFlight() throws {
-        let server = try TestHTTPServer { _ in TestResponse.text("ok").delayed(by: 0.2) }
+        let server = try TestHTTPServer { _ in TestResponse.text("ok").delayed(by: 0.5) }
         defer { server.stop() }
         let port = server.port
         // Plain threads, not tasks: the cooperative pool may have only two threads here.
@@ -153,6 +153,28 @@ struct TestHTTPServerTests {
         #expect(Date().timeIntervalSince(start) < 1)
         #expect(client.waitForClose())
         #expect(throws: TestServerError.self) { try TestHTTPClient.get(server.url("/")) }
+    }
+
+    @Test func stopInterruptsDelayedResponsesAndDeinitStops() throws {
+        let server = try TestHTTPServer(routes: ["/slow": TestResponse.text("late").delayed(by: 30)])
+        let port = server.port
+        let finished = DispatchGroup()
+        finished.enter()
+        Thread {
+            _ = try? TestHTTPClient(host: "127.0.0.1", port: port).send("GET", "/slow")
+            finished.leave()
+        }.start()
+        while server.inFlight == 0 { Thread.sleep(forTimeInterval: 0.005) }
+        let start = Date()
+        server.stop()
+        #expect(Date().timeIntervalSince(start) < 1)
+        #expect(finished.wait(timeout: .now() + 2) == .success)
+
+        var scoped: TestHTTPServer? = try TestHTTPServer(routes: ["/": .text("x")])
+        let client = try TestHTTPClient(try #require(scoped))
+        _ = try client.send("GET", "/")
+        scoped = nil
+        #expect(client.waitForClose())
     }
 
     @Test func rejectsMalformedRequests() throws {
