@@ -55,11 +55,12 @@ import TrawlTestSupport
 
     @Test("a response slower than the total timeout fails as a timeout", .timeLimit(.minutes(1)))
     func totalTimeout() async throws {
-        let server = try TestHTTPServer(routes: ["/late": TestResponse.text("late").delayed(by: 2)])
+        let server = try TestHTTPServer(routes: ["/late": TestResponse.text("late").delayed(by: 6)])
         let fetcher = try fetcher { $0.totalTimeout = 0.5 }
         let (outcome, seconds) = await timed { await fetcher.fetch(FetchRequest(url: server.url("/late"))) }
         #expect(outcome.failure?.code == .timeout, "\(outcome)")
-        #expect(seconds < 1.8)
+        // Well under the server delay, with room for a loaded 2-core machine.
+        #expect(seconds < 4)
     }
 
     @Test("a body trickling below the low-speed limit fails as a timeout", .timeLimit(.minutes(1)))
@@ -96,7 +97,7 @@ import TrawlTestSupport
 
     @Test("cancelling a slow fetch returns promptly as cancelled", .timeLimit(.minutes(1)))
     func cancellation() async throws {
-        let server = try TestHTTPServer(routes: ["/slow": TestResponse.text("slow").delayed(by: 3)])
+        let server = try TestHTTPServer(routes: ["/slow": TestResponse.text("slow").delayed(by: 6)])
         let fetcher = try fetcher()
         let (outcome, seconds) = await timed {
             let task = Task { await fetcher.fetch(FetchRequest(url: server.url("/slow"))) }
@@ -105,7 +106,7 @@ import TrawlTestSupport
             return await task.value
         }
         #expect(outcome.failure == .cancelled)
-        #expect(seconds < 1.5)
+        #expect(seconds < 4)
         // The fetcher still works afterwards.
         let fast = try TestHTTPServer(routes: ["/": .text("ok")])
         #expect(await fetcher.fetch(FetchRequest(url: fast.url("/"))).response?.status == 200)
@@ -125,7 +126,7 @@ import TrawlTestSupport
 
     @Test("cancelling fetches still waiting in the queue ends them and frees no slot twice", .timeLimit(.minutes(1)))
     func cancelQueued() async throws {
-        let server = try TestHTTPServer(routes: ["/slow": TestResponse.text("ok").delayed(by: 0.5)])
+        let server = try TestHTTPServer(routes: ["/slow": TestResponse.text("ok").delayed(by: 3)])
         let fetcher = try fetcher { $0.maxConcurrentTransfers = 1 }
         let tasks = (0..<5).map { _ in Task { await fetcher.fetch(FetchRequest(url: server.url("/slow"))) } }
         try? await Task.sleep(for: .milliseconds(100))
@@ -141,7 +142,7 @@ import TrawlTestSupport
 
     @Test("shutdown ends running and queued fetches, and later fetches fail at once", .timeLimit(.minutes(1)))
     func shutdownWithPendingFetches() async throws {
-        let server = try TestHTTPServer(routes: ["/slow": TestResponse.text("slow").delayed(by: 3)])
+        let server = try TestHTTPServer(routes: ["/slow": TestResponse.text("slow").delayed(by: 6)])
         let fetcher = try fetcher { $0.maxConcurrentTransfers = 2 }
         let (outcomes, seconds) = await timed {
             let tasks = (0..<6).map { _ in Task { await fetcher.fetch(FetchRequest(url: server.url("/slow"))) } }
@@ -154,7 +155,7 @@ import TrawlTestSupport
         }
         #expect(outcomes.count == 6)
         #expect(outcomes.allSatisfy { $0.failure == .shutDown }, "\(outcomes)")
-        #expect(seconds < 1.5)
+        #expect(seconds < 4)
         #expect(await fetcher.fetch(FetchRequest(url: server.url("/slow"))).failure == .shutDown)
     }
 

@@ -1,0 +1,64 @@
+import Foundation
+import Logging
+import Testing
+import Trawl
+import TrawlCore
+import TrawlFetch
+import TrawlFrontier
+import TrawlHTMLProcessor
+import TrawlJSONPath
+import TrawlJSONProcessor
+import TrawlStore
+import TrawlXML
+
+/// Runs real crawls for engine tests: the real fetcher, a real SQLite cache in a temporary
+/// folder, the real processors, and items collected in memory.
+struct CrawlHarness {
+    let cacheDirectory: URL
+    var cachePath: String { cacheDirectory.appendingPathComponent("trawl.sqlite").path }
+
+    init() throws {
+        cacheDirectory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("trawl-engine-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: cacheDirectory, withIntermediateDirectories: true)
+    }
+
+    func removeCache() {
+        try? FileManager.default.removeItem(at: cacheDirectory)
+    }
+
+    static let titleAndDescription: [HTMLField] = {
+        do {
+            return [
+                HTMLField(name: "title", expression: try XPathExpression("//h1")),
+                HTMLField(
+                    name: "description",
+                    expression: try XPathExpression(#"//meta[@name="description"]/@content"#)),
+            ]
+        } catch {
+            return []
+        }
+    }()
+
+    /// Crawls `configuration` once and returns the summary and the items.
+    func crawl(
+        _ configuration: CrawlConfiguration, htmlFields: [HTMLField] = titleAndDescription,
+        jsonFields: [JSONField] = [], follow: [JSONPathQuery] = [],
+        fetch: FetchConfiguration = FetchConfiguration()
+    ) async throws -> (summary: CrawlSummary, items: [Item]) {
+        let store = try SQLiteCrawlStore(path: cachePath)
+        let fetcher = try CurlFetcher(configuration: fetch)
+        defer { fetcher.shutdown() }
+        let sink = CollectingItemSink()
+        let crawler = try Crawler(
+            configuration: configuration, fetcher: fetcher, store: store,
+            processors: [
+                HTMLProcessor(fields: htmlFields, followLinks: true),
+                JSONProcessor(fields: jsonFields, follow: follow),
+            ],
+            sink: sink, logger: Logger(label: "trawl.test"))
+        let summary = try await crawler.run()
+        #expect(await sink.closed)
+        return (summary, await sink.items)
+    }
+}
