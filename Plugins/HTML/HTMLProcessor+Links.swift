@@ -19,17 +19,30 @@ extension HTMLProcessor {
         }
         var links: [String] = []
         links.reserveCapacity(found.references.count)
+        // Pages repeat references (navigation, tables of contents); resolve each text once.
+        var resolved: [String: String?] = [:]
         for reference in found.references {
             if reference.source == .link && !isFollowable(rel: reference.rel) { continue }
-            // The resolver trims the same way; trimming here only serves the checks below.
-            let text = trimmedReference(reference.reference)
-            guard !text.isEmpty, !hasSkippedScheme(text),
-                let url = try? base.resolving(reference.reference), url.isHTTP
-            else { continue }
-            let absolute = url.absoluteString
-            if links.last != absolute { links.append(absolute) }
+            let absolute: String?
+            if let known = resolved[reference.reference] {
+                absolute = known
+            } else {
+                absolute = resolve(reference.reference, against: base)
+                resolved[reference.reference] = absolute
+            }
+            if let absolute, links.last != absolute { links.append(absolute) }
         }
         return links
+    }
+
+    /// The absolute http(s) form of `reference`, or nil when it is skipped.
+    static func resolve(_ reference: String, against base: WebURL) -> String? {
+        // The resolver trims the same way; trimming here only serves the checks below.
+        let text = trimmedReference(reference)
+        guard !text.isEmpty, !hasSkippedScheme(text),
+            let url = try? base.resolving(reference), url.isHTTP
+        else { return nil }
+        return url.absoluteString
     }
 
     /// Whether a `<link>`'s `rel` names a page to crawl: `next`, `prev` or `alternate`.

@@ -1,6 +1,12 @@
 #ifndef CTRAWL_XML2_SHIM_H
 #define CTRAWL_XML2_SHIM_H
-/* libxml2's ICU types clash with Foundation's: build against it without them. */
+/*
+ * libxml2's ICU types clash with Foundation's (`UErrorCode` has different definitions in
+ * different modules). xmlversion.h defines LIBXML_ICU_ENABLED, so undefine it after including
+ * that header and before encoding.h reads it. The ICU members it hides sit at the end of
+ * xmlCharEncodingHandler, which Swift never touches.
+ */
+#include <libxml/xmlversion.h>
 #undef LIBXML_ICU_ENABLED
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
