@@ -72,16 +72,23 @@ let package = Package(
         .testTarget(name: "TrawlCoreTests", dependencies: ["TrawlCore"]),
         .testTarget(name: "TrawlURLTests", dependencies: ["TrawlURL"]),
         .testTarget(name: "TrawlJSONPathTests", dependencies: ["TrawlJSONPath", "TrawlCore"]),
-        .testTarget(name: "TrawlFetchTests", dependencies: ["TrawlFetch", "TrawlTestSupport"]),
-        .testTarget(name: "TrawlStoreTests", dependencies: ["TrawlStore", "TrawlTestSupport"]),
+        .testTarget(name: "TrawlFetchTests", dependencies: ["TrawlFetch", "TrawlCore", "CTrawlCurl", "TrawlTestSupport"]),
+        .testTarget(name: "TrawlStoreTests", dependencies: ["TrawlStore", "TrawlCore"]),
         .testTarget(name: "TrawlXMLTests", dependencies: ["TrawlXML"]),
         .testTarget(name: "TrawlFrontierTests", dependencies: ["TrawlFrontier"]),
-        .testTarget(name: "TrawlHTMLProcessorTests", dependencies: ["TrawlHTMLProcessor"]),
-        .testTarget(name: "TrawlJSONProcessorTests", dependencies: ["TrawlJSONProcessor"]),
-        .testTarget(name: "TrawlTestSupportTests", dependencies: ["TrawlTestSupport"]),
+        .testTarget(
+            name: "TrawlHTMLProcessorTests", dependencies: ["TrawlHTMLProcessor", "TrawlXML", "TrawlCore"]),
+        .testTarget(
+            name: "TrawlJSONProcessorTests", dependencies: ["TrawlJSONProcessor", "TrawlJSONPath", "TrawlCore"]),
+        .testTarget(name: "TrawlTestSupportTests", dependencies: ["TrawlTestSupport", "TrawlCore"]),
         .testTarget(
             name: "TrawlTests",
-            dependencies: ["Trawl", "TrawlHTMLProcessor", "TrawlJSONProcessor", "TrawlTestSupport"]),
+            dependencies: [
+                "Trawl", "TrawlCore", "TrawlFetch", "TrawlStore", "TrawlFrontier", "TrawlXML", "TrawlJSONPath",
+                "TrawlHTMLProcessor", "TrawlJSONProcessor", "TrawlTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+        // Runs the real `trawl` binary, which `swift build --build-tests` builds with everything else.
         .testTarget(name: "EndToEndTests", dependencies: ["TrawlTestSupport"]),
     ]
 )

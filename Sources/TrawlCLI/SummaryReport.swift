@@ -11,8 +11,8 @@ struct SummaryReport {
         var lines = [
             "Crawl \(summary.stopped ? "stopped" : "finished") in \(String(format: "%.2f", summary.elapsed.seconds)) s: "
                 + "\(stats.pagesDone) pages, \(String(format: "%.1f", summary.pagesPerSecond)) pages/s",
-            "  fetched     \(stats.fetched) responses, \(Self.megabytes(stats.bytesFetched))",
-            "  from cache  \(stats.fromCache) responses, \(Self.megabytes(stats.bytesFromCache))",
+            "  fetched     \(stats.fetched) responses, \(Self.bytes(stats.bytesFetched))",
+            "  from cache  \(stats.fromCache) responses, \(Self.bytes(stats.bytesFromCache))",
         ]
         let reasons = stats.failedByReason.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
         lines.append("  failed      \(stats.failed)" + (reasons.isEmpty ? "" : " (\(reasons.joined(separator: ", ")))"))
@@ -20,7 +20,16 @@ struct SummaryReport {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private static func megabytes(_ bytes: Int) -> String {
-        String(format: "%.1f MB", Double(bytes) / 1_000_000)
+    /// `512 B`, `12.3 KB`, `45.6 MB`, `7.8 GB` (decimal units).
+    static func bytes(_ count: Int) -> String {
+        let units = ["KB", "MB", "GB", "TB"]
+        guard count >= 1000 else { return "\(count) B" }
+        var value = Double(count) / 1000
+        var unit = 0
+        while value >= 1000 && unit < units.count - 1 {
+            value /= 1000
+            unit += 1
+        }
+        return String(format: "%.1f", value) + " " + units[unit]
     }
 }

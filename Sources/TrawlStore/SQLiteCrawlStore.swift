@@ -5,7 +5,7 @@ import TrawlCore
 /// The embedded cache: responses and failures in one SQLite file, written in batches.
 ///
 /// Writes collect in memory and are committed by a dedicated writer queue, one transaction per
-/// batch of `batchSize` rows (or about 8 MiB of bodies). At most one batch commits while the next
+/// batch of `batchSize` rows (or about 4 MiB of bodies). At most one batch commits while the next
 /// fills; a writer that would overflow waits, so memory stays bounded. Reads see pending writes
 /// first, then ask a separate reader connection, which WAL lets run while the writer commits.
 ///
@@ -28,7 +28,7 @@ public final class SQLiteCrawlStore: CrawlStore, @unchecked Sendable {
     typealias Waiter = CheckedContinuation<Result<Bool, StoreError>, Never>
 
     /// Above this many body bytes a batch commits early, whatever `batchSize` says.
-    static let maxBatchBodyBytes = 8 << 20
+    static let maxBatchBodyBytes = 4 << 20
 
     /// Opens or creates the cache database at `path`, creating missing parent folders.
     ///

@@ -26,6 +26,11 @@ public struct TrawlProcess: Sendable {
     public static func run(
         _ arguments: [String], in directory: URL? = nil, timeout: Double = 60
     ) throws -> Result {
+        try start(arguments, in: directory).wait(timeout: timeout)
+    }
+
+    /// Starts `trawl arguments…` without waiting, so a test can signal it while it runs.
+    public static func start(_ arguments: [String], in directory: URL? = nil) throws -> Running {
         let process = Process()
         process.executableURL = executableURL
         process.arguments = arguments
@@ -36,23 +41,42 @@ public struct TrawlProcess: Sendable {
         process.standardInput = FileHandle.nullDevice
         try process.run()
         // Drain both pipes while the process runs so that a large output cannot block it.
-        let outData = DrainedPipe(out), errData = DrainedPipe(err)
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning && Date() < deadline { usleep(10_000) }
-        if process.isRunning {
-            process.terminate()
-            process.waitUntilExit()
+        return Running(process: process, stdout: DrainedPipe(out), stderr: DrainedPipe(err))
+    }
+
+    /// A `trawl` process that is running.
+    public final class Running: Sendable {
+        private let process: Process
+        private let stdout: DrainedPipe
+        private let stderr: DrainedPipe
+
+        fileprivate init(process: Process, stdout: DrainedPipe, stderr: DrainedPipe) {
+            self.process = process
+            self.stdout = stdout
+            self.stderr = stderr
         }
-        process.waitUntilExit()
-        return Result(
-            status: process.terminationStatus,
-            stdout: String(decoding: outData.wait(), as: UTF8.self),
-            stderr: String(decoding: errData.wait(), as: UTF8.self))
+
+        /// Sends SIGINT, as Ctrl-C in a terminal does.
+        public func interrupt() {
+            process.interrupt()
+        }
+
+        /// Waits for the process to end (killing it after `timeout` seconds) and returns its output.
+        public func wait(timeout: Double = 60) -> Result {
+            let deadline = Date().addingTimeInterval(timeout)
+            while process.isRunning && Date() < deadline { usleep(10_000) }
+            if process.isRunning { process.terminate() }
+            process.waitUntilExit()
+            return Result(
+                status: process.terminationStatus,
+                stdout: String(decoding: stdout.wait(), as: UTF8.self),
+                stderr: String(decoding: stderr.wait(), as: UTF8.self))
+        }
     }
 }
 
 /// Reads a pipe to its end on a background thread.
-private final class DrainedPipe: @unchecked Sendable {
+final class DrainedPipe: @unchecked Sendable {
     // `data` is written once by the reading thread before `done` is signalled, and read only after.
     private var data = Data()
     private let done = DispatchSemaphore(value: 0)

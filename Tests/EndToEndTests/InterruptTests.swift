@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+import TrawlTestSupport
+
+@Suite(.timeLimit(.minutes(2)))
+struct InterruptTests {
+    @Test("Ctrl-C stops the crawl with a summary and exit 130; the same command then fetches only what is missing")
+    func interruptThenResume() throws {
+        let pages = 60
+        let links = (0..<pages).map { "<a href=\"/p\($0)\">p</a>" }.joined()
+        let server = try TestHTTPServer(host: "127.0.0.1") { request in
+            if request.path == "/" { return .html("<html><body><h1>hub</h1>\(links)</body></html>") }
+            return TestResponse.html("<html><body><h1>\(request.path)</h1></body></html>").delayed(by: 0.1)
+        }
+        let folder = try TemporaryFolder()
+        defer { folder.remove(); server.stop() }
+        let arguments = [
+            "crawl", server.url("/"), "--per-host", "2", "-o", folder.path("items.jsonl"),
+            "--cache", folder.path("c.sqlite"), "--extract", "title=//h1",
+        ]
+        let running = try TrawlProcess.start(arguments)
+        let deadline = Date().addingTimeInterval(20)
+        while server.requestCount < 10 && Date() < deadline { usleep(20_000) }
+        running.interrupt()
+        let stopped = running.wait(timeout: 30)
+        #expect(stopped.status == 130, "\(stopped.stderr)")
+        #expect(stopped.stderr.contains("Crawl stopped"), "\(stopped.stderr)")
+        let firstRequests = Set(server.requestLog.map(\.target))
+        let firstItems = jsonLines(folder.read("items.jsonl")).count
+        #expect(firstRequests.count < pages + 1, "the crawl should have been cut short")
+        #expect(firstItems >= 1)
+
+        let resumed = try TrawlProcess.run(arguments)
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        let all = server.requestLog.map(\.target)
+        #expect(all.count == pages + 1, "every page requested exactly once over both runs")
+        #expect(Set(all).count == all.count)
+        #expect(jsonLines(folder.read("items.jsonl")).count == pages + 1)
+    }
+}
