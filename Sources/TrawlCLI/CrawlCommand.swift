@@ -69,6 +69,9 @@ struct CrawlCommand: AsyncParsableCommand {
     @Option(name: .customLong("connect-timeout"), help: ArgumentHelp("Seconds allowed to connect.", valueName: "seconds"))
     var connectTimeout: Double = 10
 
+    @Option(name: .customLong("cacert"), help: ArgumentHelp("Trust the certificate authorities in this PEM file instead of the system's.", valueName: "file"))
+    var caCertificates: String?
+
     @Flag(name: [.short, .long], help: "No progress line and no summary.")
     var quiet = false
 
@@ -81,6 +84,9 @@ struct CrawlCommand: AsyncParsableCommand {
         }
         guard !userAgent.contains(where: \.isNewline) else {
             throw ValidationError("--user-agent must be one line")
+        }
+        if let caCertificates, !FileManager.default.isReadableFile(atPath: caCertificates) {
+            throw ValidationError("cannot read --cacert file '\(caCertificates)'")
         }
     }
 
@@ -108,6 +114,7 @@ struct CrawlCommand: AsyncParsableCommand {
         fetchConfiguration.totalTimeout = timeout
         fetchConfiguration.connectTimeout = connectTimeout
         fetchConfiguration.maxConcurrentTransfers = concurrency
+        fetchConfiguration.caCertificatesPath = caCertificates
 
         let store: SQLiteCrawlStore
         do { store = try SQLiteCrawlStore(path: Self.databasePath(for: cache), logger: logger) } catch {

@@ -53,6 +53,7 @@ final class CurlEasyHandle {
         try set(CURLOPT_ACCEPT_ENCODING, "")
         try set(CURLOPT_SSL_VERIFYPEER, 1)
         try set(CURLOPT_SSL_VERIFYHOST, 2)
+        if let path = configuration.caCertificatesPath { try set(CURLOPT_CAINFO, path) }
         // Signals are process-wide; the loop thread must not get SIGALRM from timeouts.
         try set(CURLOPT_NOSIGNAL, 1)
         try set(CURLOPT_CONNECTTIMEOUT_MS, FetchConfiguration.milliseconds(configuration.connectTimeout))

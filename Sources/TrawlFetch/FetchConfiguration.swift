@@ -26,6 +26,9 @@ public struct FetchConfiguration: Sendable, Hashable {
     ///
     /// Servers reject very long URLs anyway, and crawler traps generate ever-growing ones.
     public var maxURLLength: Int = 8192
+    /// A PEM file of certificate authorities to trust instead of the system's (`CURLOPT_CAINFO`),
+    /// for sites behind a private CA. Verification itself is never turned off.
+    public var caCertificatesPath: String?
 
     /// The defaults above.
     public init() {}

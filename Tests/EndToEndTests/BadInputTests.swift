@@ -67,6 +67,10 @@ struct BadInputTests {
         try expectRejected(["--allow-host", "a b"], mentioning: "--allow-host")
     }
 
+    @Test("an unreadable --cacert file") func missingCACertificates() throws {
+        try expectRejected(["--cacert", "/nonexistent/ca.pem"], mentioning: "--cacert")
+    }
+
     @Test("a cache path that cannot be created") func uncreatableCache() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }

@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+import TrawlCore
+import TrawlFetch
+import TrawlTestSupport
+
+/// TLS against a real `openssl s_server` on loopback with a throwaway self-signed certificate.
+@Suite(.enabled(if: TLSTestServer.isAvailable), .timeLimit(.minutes(1)))
+struct TLSVerificationTests {
+    @Test("a certificate no trusted authority signed is refused as a TLS failure")
+    func untrustedCertificateIsRefused() async throws {
+        let server = try TLSTestServer()
+        defer { server.stop() }
+        let fetcher = try CurlFetcher()
+        defer { fetcher.shutdown() }
+        let outcome = await fetcher.fetch(FetchRequest(url: server.url))
+        guard case .failed(let reason) = outcome else {
+            Issue.record("expected a TLS failure, got \(outcome)")
+            return
+        }
+        #expect(reason.code == .tls, "\(reason)")
+    }
+
+    @Test("the same server is accepted when its certificate is given as the trusted authority")
+    func trustedCertificateIsAccepted() async throws {
+        let server = try TLSTestServer()
+        defer { server.stop() }
+        var configuration = FetchConfiguration()
+        configuration.caCertificatesPath = server.certificatePath
+        let fetcher = try CurlFetcher(configuration: configuration)
+        defer { fetcher.shutdown() }
+        let outcome = await fetcher.fetch(FetchRequest(url: server.url))
+        guard case .response(let response) = outcome else {
+            Issue.record("expected a response, got \(outcome)")
+            return
+        }
+        #expect(response.status == 200)
+    }
+}
+
+/// `openssl s_server -www` on 127.0.0.1 with a fresh self-signed certificate for 127.0.0.1.
+final class TLSTestServer: Sendable {
+    static let isAvailable = FileManager.default.isExecutableFile(atPath: "/usr/bin/openssl")
+
+    let folder: URL
+    let port: Int
+    private let process: Process
+
+    var url: String { "https://127.0.0.1:\(port)/" }
+    var certificatePath: String { folder.appendingPathComponent("cert.pem").path }
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("trawl-tls-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Self.openssl([
+            "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
+            "-addext", "subjectAltName=IP:127.0.0.1",
+            "-keyout", folder.appendingPathComponent("key.pem").path,
+            "-out", folder.appendingPathComponent("cert.pem").path,
+        ], in: folder)
+        // Borrow an ephemeral port from the test server, then hand it to s_server.
+        let probe = try TestHTTPServer(routes: [:])
+        port = probe.port
+        probe.stop()
+        process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
+        process.arguments = [
+            "s_server", "-accept", "127.0.0.1:\(port)", "-cert", "cert.pem", "-key", "key.pem", "-www", "-quiet",
+        ]
+        process.currentDirectoryURL = folder
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        try waitUntilListening()
+    }
+
+    func stop() {
+        // SIGKILL: s_server may inherit an ignored SIGTERM from the test runner.
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    private func waitUntilListening() throws {
+        for _ in 0..<200 {
+            if (try? TestHTTPClient(host: "127.0.0.1", port: port, timeout: 1)) != nil { return }
+            usleep(25_000)
+        }
+        throw TLSTestServerError(message: "openssl s_server did not start on port \(port)")
+    }
+
+    private static func openssl(_ arguments: [String], in folder: URL) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+    }
+}
+
+struct TLSTestServerError: Error {
+    let message: String
+}
