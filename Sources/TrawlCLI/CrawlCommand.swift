@@ -143,10 +143,10 @@ struct CrawlCommand: AsyncParsableCommand {
         do {
             summary = try await crawler.run()
         } catch {
-            display.stop()
+            await display.stop()
             throw CrawlFailure(message: "crawl stopped: \(error)")
         }
-        display.stop()
+        await display.stop()
         if !quiet {
             FileHandle.standardError.write(Data(SummaryReport(summary: summary, output: output).text.utf8))
         }

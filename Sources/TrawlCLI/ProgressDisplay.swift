@@ -21,15 +21,23 @@ final class ProgressDisplay: Sendable {
                 while !Task.isCancelled {
                     try? await Task.sleep(for: .milliseconds(500))
                     let progress = await crawler.progress()
+                    if Task.isCancelled { return }
                     FileHandle.standardError.write(Data("\r\u{1B}[K\(Self.line(for: progress))".utf8))
                 }
             }
         }
     }
 
-    func stop() {
+    /// Stops redrawing and clears the line; waits for a redraw in progress so that none can land
+    /// after the summary.
+    func stop() async {
         guard enabled else { return }
-        task.withLock { $0?.cancel() }
+        let running = task.withLock { current in
+            defer { current = nil }
+            return current
+        }
+        running?.cancel()
+        await running?.value
         FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
     }
 
