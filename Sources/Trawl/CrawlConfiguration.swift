@@ -30,7 +30,7 @@ public struct CrawlConfiguration: Sendable {
         for seed in seeds {
             let url: WebURL
             do { url = try WebURL(seed) } catch {
-                throw CrawlConfigurationError("invalid seed URL '\(seed)': \(error.reasonText)")
+                throw CrawlConfigurationError("invalid seed URL '\(seed)': \(error.reason)")
             }
             guard url.isHTTP else {
                 throw CrawlConfigurationError("invalid seed URL '\(seed)': only http and https are crawled")
@@ -76,19 +76,4 @@ public struct CrawlConfigurationError: Error, Sendable, Hashable, CustomStringCo
     public let message: String
     public init(_ message: String) { self.message = message }
     public var description: String { message }
-}
-
-extension Error {
-    /// The error's one-line description without a repeated "invalid URL 'x':" prefix.
-    var reasonText: String {
-        let text = String(describing: self)
-        if let range = text.range(of: "': ") { return String(text[range.upperBound...]) }
-        return text
-    }
-}
-
-extension String {
-    func trimmingWhitespace() -> String {
-        String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
-    }
 }

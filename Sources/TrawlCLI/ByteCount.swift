@@ -1,4 +1,5 @@
 import ArgumentParser
+import TrawlCore
 
 /// A size such as `10M`, `512KiB` or `1048576` (bytes); K, M and G are powers of 1024.
 struct ByteCount: ExpressibleByArgument, Hashable {

@@ -62,9 +62,3 @@ enum BuiltInProcessors {
         ]
     }
 }
-
-extension String {
-    func trimmingWhitespace() -> String {
-        String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
-    }
-}

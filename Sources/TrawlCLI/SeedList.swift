@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TrawlCore
 import TrawlURL
 
 /// Seed URLs from the arguments and `--seeds FILE`, with curl-style globs expanded.
