@@ -9,7 +9,7 @@ import TrawlTestSupport
 struct TLSVerificationTests {
     @Test("a certificate no trusted authority signed is refused as a TLS failure")
     func untrustedCertificateIsRefused() async throws {
-        let server = try TLSTestServer()
+        let server = try await TLSTestServer.start()
         defer { server.stop() }
         let fetcher = try CurlFetcher()
         defer { fetcher.shutdown() }
@@ -23,7 +23,7 @@ struct TLSVerificationTests {
 
     @Test("the same server is accepted when its certificate is given as the trusted authority")
     func trustedCertificateIsAccepted() async throws {
-        let server = try TLSTestServer()
+        let server = try await TLSTestServer.start()
         defer { server.stop() }
         var configuration = FetchConfiguration()
         configuration.caCertificatesPath = server.certificatePath
@@ -47,6 +47,16 @@ final class TLSTestServer: Sendable {
     private let process: Process
 
     var url: String { "https://127.0.0.1:\(port)/" }
+
+    /// Starts a server on a thread of its own: key generation and the wait for the listener
+    /// block, and blocking the 2-thread cooperative pool would starve other tests' timers.
+    static func start() async throws -> TLSTestServer {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(with: Result { try TLSTestServer() })
+            }
+        }
+    }
     var certificatePath: String { folder.appendingPathComponent("cert.pem").path }
 
     init() throws {
