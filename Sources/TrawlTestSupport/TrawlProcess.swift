@@ -23,10 +23,13 @@ public struct TrawlProcess: Sendable {
     }
 
     /// Runs `trawl arguments…` in `directory`, waiting at most `timeout` seconds (then killing it).
+    ///
+    /// The wait happens on a thread of its own: blocking one of the cooperative pool's few
+    /// threads for a whole run would stall every other test's timers.
     public static func run(
         _ arguments: [String], in directory: URL? = nil, timeout: Double = 60
-    ) throws -> Result {
-        try start(arguments, in: directory).wait(timeout: timeout)
+    ) async throws -> Result {
+        try await start(arguments, in: directory).result(timeout: timeout)
     }
 
     /// Starts `trawl arguments…` without waiting, so a test can signal it while it runs.
@@ -61,7 +64,15 @@ public struct TrawlProcess: Sendable {
             process.interrupt()
         }
 
-        /// Waits for the process to end (killing it after `timeout` seconds) and returns its output.
+        /// Waits, on a thread of its own, for the process to end (killing it after `timeout`
+        /// seconds) and returns its output.
+        public func result(timeout: Double = 60) async -> Result {
+            await withCheckedContinuation { continuation in
+                Thread.detachNewThread { continuation.resume(returning: self.wait(timeout: timeout)) }
+            }
+        }
+
+        /// Blocks until the process ends (killing it after `timeout` seconds); returns its output.
         public func wait(timeout: Double = 60) -> Result {
             let deadline = Date().addingTimeInterval(timeout)
             while process.isRunning && Date() < deadline { usleep(10_000) }

@@ -9,14 +9,14 @@ struct BadInputTests {
     private func expectRejected(
         _ extra: [String], mentioning fragment: String, seed: String? = nil,
         sourceLocation: SourceLocation = #_sourceLocation
-    ) throws {
+    ) async throws {
         let server = try TestHTTPServer(routes: ["/": .html("<h1>hi</h1>")])
         let folder = try TemporaryFolder()
         defer { folder.remove(); server.stop() }
         var arguments = ["crawl"]
         arguments.append(seed ?? server.url("/"))
         arguments += ["--cache", folder.path("c.sqlite"), "-o", folder.path("o.jsonl")] + extra
-        let result = try TrawlProcess.run(arguments)
+        let result = try await TrawlProcess.run(arguments)
         #expect(result.status == 2, "\(result.stderr)", sourceLocation: sourceLocation)
         let lines = result.stderr.split(separator: "\n")
         #expect(lines.count == 1, "\(result.stderr)", sourceLocation: sourceLocation)
@@ -25,74 +25,74 @@ struct BadInputTests {
         #expect(server.requestCount == 0, sourceLocation: sourceLocation)
     }
 
-    @Test("an unknown flag") func unknownFlag() throws {
-        try expectRejected(["--no-such-flag"], mentioning: "--no-such-flag")
+    @Test("an unknown flag") func unknownFlag() async throws {
+        try await expectRejected(["--no-such-flag"], mentioning: "--no-such-flag")
     }
 
-    @Test("an invalid seed URL") func invalidSeed() throws {
-        try expectRejected([], mentioning: "invalid seed URL", seed: "http://exa mple.org/")
+    @Test("an invalid seed URL") func invalidSeed() async throws {
+        try await expectRejected([], mentioning: "invalid seed URL", seed: "http://exa mple.org/")
     }
 
-    @Test("a seed with a scheme other than http or https") func ftpSeed() throws {
-        try expectRejected([], mentioning: "only http and https", seed: "ftp://127.0.0.1/x")
+    @Test("a seed with a scheme other than http or https") func ftpSeed() async throws {
+        try await expectRejected([], mentioning: "only http and https", seed: "ftp://127.0.0.1/x")
     }
 
-    @Test("a bad glob") func badGlob() throws {
-        try expectRejected([], mentioning: "invalid seed glob", seed: "http://127.0.0.1/[1-")
+    @Test("a bad glob") func badGlob() async throws {
+        try await expectRejected([], mentioning: "invalid seed glob", seed: "http://127.0.0.1/[1-")
     }
 
-    @Test("a bad XPath expression") func badXPath() throws {
-        try expectRejected(["--extract", "title=//h1["], mentioning: "invalid --extract 'title=//h1['")
+    @Test("a bad XPath expression") func badXPath() async throws {
+        try await expectRejected(["--extract", "title=//h1["], mentioning: "invalid --extract 'title=//h1['")
     }
 
-    @Test("a bad JSONPath expression") func badJSONPath() throws {
-        try expectRejected(["--extract", "name=$.a["], mentioning: "invalid --extract 'name=$.a['")
+    @Test("a bad JSONPath expression") func badJSONPath() async throws {
+        try await expectRejected(["--extract", "name=$.a["], mentioning: "invalid --extract 'name=$.a['")
     }
 
-    @Test("an expression of neither kind") func unknownExpression() throws {
-        try expectRejected(["--extract", "name=h1"], mentioning: "must start with $")
+    @Test("an expression of neither kind") func unknownExpression() async throws {
+        try await expectRejected(["--extract", "name=h1"], mentioning: "must start with $")
     }
 
-    @Test("a field named url") func reservedField() throws {
-        try expectRejected(["--extract", "url=//a/@href"], mentioning: "reserved")
+    @Test("a field named url") func reservedField() async throws {
+        try await expectRejected(["--extract", "url=//a/@href"], mentioning: "reserved")
     }
 
-    @Test("a field named twice") func duplicateField() throws {
-        try expectRejected(["--extract", "t=//h1", "--extract", "t=//h2"], mentioning: "used twice")
+    @Test("a field named twice") func duplicateField() async throws {
+        try await expectRejected(["--extract", "t=//h1", "--extract", "t=//h2"], mentioning: "used twice")
     }
 
-    @Test("a zero concurrency, a bad size, a bad allow-host") func badNumbers() throws {
-        try expectRejected(["--concurrency", "0"], mentioning: "--concurrency")
-        try expectRejected(["--max-body", "ten"], mentioning: "--max-body")
-        try expectRejected(["--allow-host", "a b"], mentioning: "--allow-host")
+    @Test("a zero concurrency, a bad size, a bad allow-host") func badNumbers() async throws {
+        try await expectRejected(["--concurrency", "0"], mentioning: "--concurrency")
+        try await expectRejected(["--max-body", "ten"], mentioning: "--max-body")
+        try await expectRejected(["--allow-host", "a b"], mentioning: "--allow-host")
     }
 
-    @Test("an unreadable --cacert file") func missingCACertificates() throws {
-        try expectRejected(["--cacert", "/nonexistent/ca.pem"], mentioning: "--cacert")
+    @Test("an unreadable --cacert file") func missingCACertificates() async throws {
+        try await expectRejected(["--cacert", "/nonexistent/ca.pem"], mentioning: "--cacert")
     }
 
-    @Test("a cache path that cannot be created") func uncreatableCache() throws {
+    @Test("a cache path that cannot be created") func uncreatableCache() async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         try "x".write(toFile: folder.path("file"), atomically: true, encoding: .utf8)
-        try expectRejected(["--cache", folder.path("file/sub/c.sqlite")], mentioning: "cache")
+        try await expectRejected(["--cache", folder.path("file/sub/c.sqlite")], mentioning: "cache")
     }
 
-    @Test("a file that is not a Trawl cache is reported and left untouched") func notACache() throws {
+    @Test("a file that is not a Trawl cache is reported and left untouched") func notACache() async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let text = "these are my notes, not a database\n"
         try text.write(toFile: folder.path("notes.txt"), atomically: true, encoding: .utf8)
-        try expectRejected(["--cache", folder.path("notes.txt")], mentioning: "notes.txt")
+        try await expectRejected(["--cache", folder.path("notes.txt")], mentioning: "notes.txt")
         #expect(folder.read("notes.txt") == text)
     }
 
     @Test("--help and --version exit 0")
-    func helpAndVersion() throws {
-        let version = try TrawlProcess.run(["--version"])
+    func helpAndVersion() async throws {
+        let version = try await TrawlProcess.run(["--version"])
         #expect(version.status == 0)
         #expect(version.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "0.1.0")
-        let help = try TrawlProcess.run(["crawl", "--help"])
+        let help = try await TrawlProcess.run(["crawl", "--help"])
         #expect(help.status == 0)
         #expect(help.stdout.contains("--extract"))
     }

@@ -10,13 +10,13 @@ struct CrawlCommandTests {
     ]
 
     @Test("crawls the fixture site: exact items in the file, a summary on stderr, exit 0; the second run fetches nothing")
-    func crawlTwice() throws {
+    func crawlTwice() async throws {
         let site = try FixtureSite()
         let folder = try TemporaryFolder()
         defer { folder.remove(); site.stop() }
         let arguments = ["crawl", site.homeURL, "--allow-host", site.allowedHost, "-o", folder.path("items.jsonl"),
                          "--cache", folder.path("cache/trawl.sqlite")] + Self.htmlFields
-        let first = try TrawlProcess.run(arguments)
+        let first = try await TrawlProcess.run(arguments)
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout.isEmpty)
         #expect(first.stderr.contains("Crawl finished"))
@@ -33,7 +33,7 @@ struct CrawlCommandTests {
         #expect(site.forbiddenHostRequests == 0)
 
         site.resetLogs()
-        let second = try TrawlProcess.run(arguments)
+        let second = try await TrawlProcess.run(arguments)
         #expect(second.status == 0, "\(second.stderr)")
         #expect(site.requestedURLs.isEmpty, "the second run must be served from the cache")
         #expect(second.stderr.contains("fetched     0 responses"))
@@ -41,11 +41,11 @@ struct CrawlCommandTests {
     }
 
     @Test("a JSON API crawled from a glob, items on stdout with JSON types kept; --quiet prints nothing on stderr")
-    func jsonGlobToStdout() throws {
+    func jsonGlobToStdout() async throws {
         let api = try PokemonAPIFixture()
         let folder = try TemporaryFolder()
         defer { folder.remove(); api.stop() }
-        let result = try TrawlProcess.run([
+        let result = try await TrawlProcess.run([
             "crawl", api.baseURL + "/api/v2/pokemon/[1-12]", "-o", "-", "--quiet",
             "--cache", folder.path("c.sqlite"), "--extract", "name=$.name", "--extract", "height=$.height",
         ])
@@ -64,12 +64,12 @@ struct CrawlCommandTests {
     }
 
     @Test("--follow crawls the URLs a JSONPath selects; --seeds reads a file with comments")
-    func followAndSeedsFile() throws {
+    func followAndSeedsFile() async throws {
         let api = try PokemonAPIFixture()
         let folder = try TemporaryFolder()
         defer { folder.remove(); api.stop() }
         try "# the index\n\n\(api.indexURL)\n".write(toFile: folder.path("seeds.txt"), atomically: true, encoding: .utf8)
-        let result = try TrawlProcess.run([
+        let result = try await TrawlProcess.run([
             "crawl", "--seeds", folder.path("seeds.txt"), "-o", folder.path("out.jsonl"), "--quiet",
             "--cache", folder.path("c.sqlite"), "--extract", "name=$.name",
             "--follow", "$.next", "--follow", "$.results[*].url",
@@ -80,17 +80,17 @@ struct CrawlCommandTests {
     }
 
     @Test("--max-pages and --max-depth bound the crawl")
-    func limits() throws {
+    func limits() async throws {
         let site = try FixtureSite()
         let folder = try TemporaryFolder()
         defer { folder.remove(); site.stop() }
-        let result = try TrawlProcess.run([
+        let result = try await TrawlProcess.run([
             "crawl", site.homeURL, "--max-depth", "0", "-o", folder.path("o.jsonl"),
             "--cache", folder.path("c.sqlite"), "--extract", "title=//h1",
         ])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(site.requestedURLs == [site.homeURL])
-        let paged = try TrawlProcess.run([
+        let paged = try await TrawlProcess.run([
             "crawl", site.homeURL, "--max-pages", "3", "-o", folder.path("p.jsonl"),
             "--cache", folder.path("d.sqlite"), "--extract", "title=//h1",
         ])

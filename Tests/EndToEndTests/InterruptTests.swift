@@ -5,7 +5,7 @@ import TrawlTestSupport
 @Suite(.timeLimit(.minutes(2)))
 struct InterruptTests {
     @Test("Ctrl-C stops the crawl with a summary and exit 130; the same command then fetches only what is missing")
-    func interruptThenResume() throws {
+    func interruptThenResume() async throws {
         let pages = 60
         let links = (0..<pages).map { "<a href=\"/p\($0)\">p</a>" }.joined()
         let server = try TestHTTPServer(host: "127.0.0.1") { request in
@@ -20,9 +20,9 @@ struct InterruptTests {
         ]
         let running = try TrawlProcess.start(arguments)
         let deadline = Date().addingTimeInterval(20)
-        while server.requestCount < 10 && Date() < deadline { usleep(20_000) }
+        while server.requestCount < 10 && Date() < deadline { try await Task.sleep(for: .milliseconds(20)) }
         running.interrupt()
-        let stopped = running.wait(timeout: 30)
+        let stopped = await running.result(timeout: 30)
         #expect(stopped.status == 130, "\(stopped.stderr)")
         #expect(stopped.stderr.contains("Crawl stopped"), "\(stopped.stderr)")
         let firstRequests = Set(server.requestLog.map(\.target))
@@ -30,7 +30,7 @@ struct InterruptTests {
         #expect(firstRequests.count < pages + 1, "the crawl should have been cut short")
         #expect(firstItems >= 1)
 
-        let resumed = try TrawlProcess.run(arguments)
+        let resumed = try await TrawlProcess.run(arguments)
         #expect(resumed.status == 0, "\(resumed.stderr)")
         let all = server.requestLog.map(\.target)
         #expect(all.count == pages + 1, "every page requested exactly once over both runs")
