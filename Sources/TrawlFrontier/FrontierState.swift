@@ -69,8 +69,9 @@ public struct FrontierState: Sendable {
         guard inFlightCount < limits.concurrency, !isPageLimitReached else { return nil }
         while let host = ready.popFirst() {
             inReady.remove(host)
-            guard var queue = queues[host], let task = queue.popFirst() else { continue }
-            queues[host] = queue.isEmpty ? nil : queue
+            // Pop in place: copying the queue out of the dictionary would copy every task in it.
+            guard let task = queues[host]?.popFirst() else { continue }
+            if queues[host]?.isEmpty == true { queues[host] = nil }
             queuedCount -= 1
             inFlightCount += 1
             dispatchedCount += 1
