@@ -27,9 +27,9 @@ let package = Package(
             name: "CTrawlSQLite", pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
 
-        // Vocabulary: no C, no I/O.
-        .target(name: "TrawlCore"),
+        // Vocabulary: no C, no I/O. TrawlURL sits below TrawlCore so links travel as parsed URLs.
         .target(name: "TrawlURL"),
+        .target(name: "TrawlCore", dependencies: ["TrawlURL"]),
         .target(name: "TrawlJSONPath", dependencies: ["TrawlCore"]),
         .target(
             name: "TrawlFetch",

@@ -10,20 +10,20 @@ extension HTMLProcessor {
     /// references, `javascript:`, `mailto:`, `tel:` and `data:` links, references that do not
     /// parse and those that resolve to another scheme are skipped. Consecutive duplicates are
     /// dropped; the engine removes fragments and deduplicates the rest.
-    static func links(in document: HTMLDocument, pageURL: String) -> [String] {
+    static func links(in document: HTMLDocument, pageURL: String) -> [WebURL] {
         guard let page = try? WebURL(pageURL) else { return [] }
         let found = document.linkReferences()
         var base = page
         if let href = found.base, let resolved = try? page.resolving(href), resolved.isHTTP {
             base = resolved
         }
-        var links: [String] = []
+        var links: [WebURL] = []
         links.reserveCapacity(found.references.count)
         // Pages repeat references (navigation, tables of contents); resolve each text once.
-        var resolved: [String: String?] = [:]
+        var resolved: [String: WebURL?] = [:]
         for reference in found.references {
             if reference.source == .link && !isFollowable(rel: reference.rel) { continue }
-            let absolute: String?
+            let absolute: WebURL?
             if let known = resolved[reference.reference] {
                 absolute = known
             } else {
@@ -35,14 +35,14 @@ extension HTMLProcessor {
         return links
     }
 
-    /// The absolute http(s) form of `reference`, or nil when it is skipped.
-    static func resolve(_ reference: String, against base: WebURL) -> String? {
+    /// `reference` resolved to an http(s) URL, or nil when it is skipped.
+    static func resolve(_ reference: String, against base: WebURL) -> WebURL? {
         // The resolver trims the same way; trimming here only serves the checks below.
         let text = trimmedReference(reference)
         guard !text.isEmpty, !hasSkippedScheme(text),
             let url = try? base.resolving(reference), url.isHTTP
         else { return nil }
-        return url.absoluteString
+        return url
     }
 
     /// Whether a `<link>`'s `rel` names a page to crawl: `next`, `prev` or `alternate`.

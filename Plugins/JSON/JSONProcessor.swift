@@ -61,14 +61,14 @@ public struct JSONProcessor: Processor {
         }
     }
 
-    private func extractLinks(from document: JSONValue, page: Page) -> [String] {
+    private func extractLinks(from document: JSONValue, page: Page) -> [WebURL] {
         guard !follow.isEmpty else { return [] }
         let base = try? WebURL(page.url)
-        var links: [String] = []
+        var links: [WebURL] = []
         for query in follow {
             for case .string(let reference) in query.evaluate(document) {
                 let resolved = base.flatMap { try? $0.resolving(reference) } ?? (try? WebURL(reference))
-                if let resolved, resolved.isHTTP { links.append(resolved.absoluteString) }
+                if let resolved, resolved.isHTTP { links.append(resolved) }
             }
         }
         return links

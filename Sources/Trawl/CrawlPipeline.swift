@@ -115,7 +115,7 @@ struct CrawlPipeline: Sendable {
             url: response.finalURL, status: response.status, headers: response.headers,
             body: response.body, depth: depth)
         var fields: [Field] = []
-        var links: [String] = []
+        var links: [WebURL] = []
         for processor in processors {
             do {
                 let output = try processor.process(page)
@@ -134,11 +134,10 @@ struct CrawlPipeline: Sendable {
     }
 
     /// Canonical, in-scope, de-duplicated tasks for `links`.
-    private func tasks(for links: [String], depth: Int) -> [CrawlTask] {
+    private func tasks(for links: [WebURL], depth: Int) -> [CrawlTask] {
         var seen: Set<String> = []
         var tasks: [CrawlTask] = []
-        for link in links {
-            guard let url = try? WebURL(link), scope.contains(url) else { continue }
+        for url in links where scope.contains(url) {
             let canonical = url.canonicalString
             if seen.insert(canonical).inserted {
                 tasks.append(CrawlTask(url: canonical, hostKey: url.hostKey, depth: depth))

@@ -1,3 +1,5 @@
+import TrawlURL
+
 /// A response handed to processors: the end of a redirect chain, with its crawl depth.
 public struct Page: Sendable {
     /// The page's final URL (after redirects), absolute.
@@ -24,11 +26,12 @@ public struct Page: Sendable {
 public struct ProcessorOutput: Sendable, Hashable {
     /// Fields for the page's item, in the order the user asked for them.
     public var fields: [Field]
-    /// Absolute URLs found in the page (already resolved against the page or its `<base href>`).
-    /// The engine canonicalizes, deduplicates and scope-checks them.
-    public var links: [String]
+    /// http(s) URLs found in the page, already resolved against the page or its `<base href>`.
+    /// Parsed once by the processor; the engine takes their canonical form and host from them,
+    /// deduplicates and scope-checks them.
+    public var links: [WebURL]
 
-    public init(fields: [Field] = [], links: [String] = []) {
+    public init(fields: [Field] = [], links: [WebURL] = []) {
         self.fields = fields
         self.links = links
     }

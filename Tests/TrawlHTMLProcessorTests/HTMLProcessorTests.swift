@@ -14,7 +14,7 @@ import TrawlXML
     }
 
     func links(_ body: String, url: String = pageURL) throws -> [String] {
-        try HTMLProcessor(fields: []).process(page("<html><body>\(body)</body></html>", url: url)).links
+        try HTMLProcessor(fields: []).process(page("<html><body>\(body)</body></html>", url: url)).links.map(\.absoluteString)
     }
 
     func fields(_ html: String, _ fields: [(String, String)]) throws -> [Field] {
@@ -48,7 +48,7 @@ import TrawlXML
         let html = "<html><head><base href=\"/other/dir/\"></head><body><a href=\"p.html\">x</a>"
             + "<a href=\"../q.html\">y</a></body></html>"
         let output = try HTMLProcessor(fields: []).process(page(html))
-        #expect(output.links == ["https://example.com/other/dir/p.html", "https://example.com/other/q.html"])
+        #expect(output.links.map(\.absoluteString) == ["https://example.com/other/dir/p.html", "https://example.com/other/q.html"])
     }
 
     @Test("an absolute base href replaces the page URL; only the first base counts")
@@ -56,14 +56,14 @@ import TrawlXML
         let html = "<head><base href=\"http://mirror.example.org/m/\"><base href=\"/ignored/\"></head>"
             + "<a href=\"p.html\">x</a><a href=\"/root\">y</a>"
         let output = try HTMLProcessor(fields: []).process(page(html))
-        #expect(output.links == ["http://mirror.example.org/m/p.html", "http://mirror.example.org/root"])
+        #expect(output.links.map(\.absoluteString) == ["http://mirror.example.org/m/p.html", "http://mirror.example.org/root"])
     }
 
     @Test("a base href with a non-http scheme is ignored")
     func nonHTTPBase() throws {
         let html = "<head><base href=\"javascript:void(0)\"></head><a href=\"p.html\">x</a>"
         let output = try HTMLProcessor(fields: []).process(page(html))
-        #expect(output.links == ["https://example.com/docs/guide/p.html"])
+        #expect(output.links.map(\.absoluteString) == ["https://example.com/docs/guide/p.html"])
     }
 
     @Test("link elements count only for rel next, prev or alternate; area, iframe and frame count")
@@ -79,7 +79,7 @@ import TrawlXML
             </body></html>
             """
         let output = try HTMLProcessor(fields: []).process(page(html))
-        #expect(output.links == [
+        #expect(output.links.map(\.absoluteString) == [
             "https://example.com/page/2", "https://example.com/page/0", "https://example.com/de/",
             "https://example.com/area", "https://example.com/embedded",
         ])
@@ -89,7 +89,7 @@ import TrawlXML
     func frames() throws {
         let html = "<html><frameset><frame src=\"left.html\"><frame src=\"/right\"></frameset></html>"
         let output = try HTMLProcessor(fields: []).process(page(html))
-        #expect(output.links == ["https://example.com/docs/guide/left.html", "https://example.com/right"])
+        #expect(output.links.map(\.absoluteString) == ["https://example.com/docs/guide/left.html", "https://example.com/right"])
     }
 
     @Test("javascript, mailto, tel, data, ftp, empty and unparsable references are skipped")
@@ -115,7 +115,7 @@ import TrawlXML
         let processor = HTMLProcessor(
             fields: [HTMLField(name: "title", expression: try XPathExpression("//title"))], followLinks: false)
         let output = try processor.process(page("<title>T</title><a href=\"/x\">x</a>"))
-        #expect(output.links == [])
+        #expect(output.links.map(\.absoluteString) == [])
         #expect(output.fields == [Field(name: "title", value: .string("T"))])
     }
 
@@ -166,7 +166,7 @@ import TrawlXML
     func sniffing() throws {
         let processor = HTMLProcessor(fields: [])
         let html = page("\u{FEFF}  \n<a href=\"/x\">x</a>", contentType: nil)
-        #expect(try processor.process(html).links == ["https://example.com/x"])
+        #expect(try processor.process(html).links.map(\.absoluteString) == ["https://example.com/x"])
         #expect(try processor.process(page("plain <a href=\"/x\">", contentType: nil)) == .empty)
         #expect(try processor.process(page("   ", contentType: nil)) == .empty)
     }
@@ -190,7 +190,7 @@ import TrawlXML
     func badPageURL() throws {
         let processor = HTMLProcessor(fields: [HTMLField(name: "t", expression: try XPathExpression("//title"))])
         let output = try processor.process(page("<title>T</title><a href=\"/x\">x</a>", url: "not a url"))
-        #expect(output.links == [])
+        #expect(output.links.map(\.absoluteString) == [])
         #expect(output.fields == [Field(name: "t", value: .string("T"))])
     }
 

@@ -62,7 +62,7 @@ import TrawlJSONProcessor
         let output = try processor(
             fields: [], follow: ["$.species.url", "$.abilities[*].ability.url", "$.forms[*].url"]
         ).process(page(Self.pokemon))
-        #expect(output.links == [
+        #expect(output.links.map(\.absoluteString) == [
             "https://pokeapi.co/api/v2/pokemon-species/7/",
             "https://pokeapi.co/api/v2/ability/67/",
         ])
@@ -73,7 +73,7 @@ import TrawlJSONProcessor
         let body = #"{"next": "?offset=20", "items": ["a/b", "../c", "//other.example/d", "mailto:x@y.z"]}"#
         let output = try processor(fields: [], follow: ["$.next", "$.items[*]"])
             .process(page(body, url: "https://api.example/v1/list/index.json"))
-        #expect(output.links == [
+        #expect(output.links.map(\.absoluteString) == [
             "https://api.example/v1/list/index.json?offset=20",
             "https://api.example/v1/list/a/b",
             "https://api.example/v1/c",
