@@ -73,7 +73,7 @@ let package = Package(
         .testTarget(name: "TrawlURLTests", dependencies: ["TrawlURL"]),
         .testTarget(name: "TrawlJSONPathTests", dependencies: ["TrawlJSONPath", "TrawlCore"]),
         .testTarget(name: "TrawlFetchTests", dependencies: ["TrawlFetch", "TrawlCore", "CTrawlCurl", "TrawlTestSupport"]),
-        .testTarget(name: "TrawlStoreTests", dependencies: ["TrawlStore", "TrawlCore"]),
+        .testTarget(name: "TrawlStoreTests", dependencies: ["TrawlStore", "TrawlCore", "TrawlTestSupport"]),
         .testTarget(name: "TrawlXMLTests", dependencies: ["TrawlXML"]),
         .testTarget(name: "TrawlFrontierTests", dependencies: ["TrawlFrontier"]),
         .testTarget(

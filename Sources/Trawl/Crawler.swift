@@ -48,7 +48,6 @@ public final class Crawler: Sendable {
     ///
     /// Throws only when the store or the output fails; failed pages are counted in the summary.
     public func run() async throws -> CrawlSummary {
-        let start = clock.now
         let seeds = configuration.seeds.map {
             CrawlTask(url: $0.canonicalString, hostKey: $0.hostKey, depth: 0)
         }
@@ -86,7 +85,7 @@ public final class Crawler: Sendable {
         try await sink.close()
         let snapshot = await frontier.snapshot
         return CrawlSummary(
-            statistics: statistics.snapshot, elapsed: clock.now - start,
+            statistics: statistics.snapshot, elapsed: clock.now - started,
             stopped: snapshot.queued > 0)
     }
 

@@ -42,7 +42,7 @@ struct TLSVerificationTests {
 final class TLSTestServer: Sendable {
     static let isAvailable = FileManager.default.isExecutableFile(atPath: "/usr/bin/openssl")
 
-    let folder: URL
+    let folder: TemporaryFolder
     let port: Int
     private let process: Process
 
@@ -57,17 +57,15 @@ final class TLSTestServer: Sendable {
             }
         }
     }
-    var certificatePath: String { folder.appendingPathComponent("cert.pem").path }
+    var certificatePath: String { folder.path("cert.pem") }
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("trawl-tls-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        folder = try TemporaryFolder(prefix: "trawl-tls")
         try Self.openssl([
             "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
             "-addext", "subjectAltName=IP:127.0.0.1",
-            "-keyout", folder.appendingPathComponent("key.pem").path,
-            "-out", folder.appendingPathComponent("cert.pem").path,
-        ], in: folder)
+            "-keyout", folder.path("key.pem"), "-out", folder.path("cert.pem"),
+        ], in: folder.url)
         // Borrow an ephemeral port from the test server, then hand it to s_server.
         let probe = try TestHTTPServer(routes: [:])
         port = probe.port
@@ -77,7 +75,7 @@ final class TLSTestServer: Sendable {
         process.arguments = [
             "s_server", "-accept", "127.0.0.1:\(port)", "-cert", "cert.pem", "-key", "key.pem", "-www", "-quiet",
         ]
-        process.currentDirectoryURL = folder
+        process.currentDirectoryURL = folder.url
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
@@ -88,7 +86,7 @@ final class TLSTestServer: Sendable {
         // SIGKILL: s_server may inherit an ignored SIGTERM from the test runner.
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
-        try? FileManager.default.removeItem(at: folder)
+        folder.remove()
     }
 
     private func waitUntilListening() throws {

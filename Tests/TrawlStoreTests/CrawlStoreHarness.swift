@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TrawlCore
+import TrawlTestSupport
 
 @testable import TrawlStore
 

@@ -9,22 +9,21 @@ import TrawlHTMLProcessor
 import TrawlJSONPath
 import TrawlJSONProcessor
 import TrawlStore
+import TrawlTestSupport
 import TrawlXML
 
 /// Runs real crawls for engine tests: the real fetcher, a real SQLite cache in a temporary
 /// folder, the real processors, and items collected in memory.
 struct CrawlHarness {
-    let cacheDirectory: URL
-    var cachePath: String { cacheDirectory.appendingPathComponent("trawl.sqlite").path }
+    let folder: TemporaryFolder
+    var cachePath: String { folder.path("trawl.sqlite") }
 
     init() throws {
-        cacheDirectory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("trawl-engine-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: cacheDirectory, withIntermediateDirectories: true)
+        folder = try TemporaryFolder(prefix: "trawl-engine")
     }
 
     func removeCache() {
-        try? FileManager.default.removeItem(at: cacheDirectory)
+        folder.remove()
     }
 
     static let titleAndDescription: [HTMLField] = {
