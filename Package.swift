@@ -31,6 +31,7 @@ let package = Package(
         .target(name: "TrawlURL"),
         .target(name: "TrawlCore", dependencies: ["TrawlURL"]),
         .target(name: "TrawlJSONPath", dependencies: ["TrawlCore"]),
+        .target(name: "TrawlHTTPCache", dependencies: ["TrawlCore"]),
         .target(
             name: "TrawlFetch",
             dependencies: ["TrawlCore", "CTrawlCurl", .product(name: "Logging", package: "swift-log")]),
@@ -72,6 +73,7 @@ let package = Package(
         .testTarget(name: "TrawlCoreTests", dependencies: ["TrawlCore"]),
         .testTarget(name: "TrawlURLTests", dependencies: ["TrawlURL"]),
         .testTarget(name: "TrawlJSONPathTests", dependencies: ["TrawlJSONPath", "TrawlCore"]),
+        .testTarget(name: "TrawlHTTPCacheTests", dependencies: ["TrawlHTTPCache", "TrawlCore"]),
         .testTarget(name: "TrawlFetchTests", dependencies: ["TrawlFetch", "TrawlCore", "CTrawlCurl", "TrawlTestSupport"]),
         .testTarget(name: "TrawlStoreTests", dependencies: ["TrawlStore", "TrawlCore", "TrawlTestSupport"]),
         .testTarget(name: "TrawlXMLTests", dependencies: ["TrawlXML"]),
