@@ -35,14 +35,14 @@ public struct HTTPCachePolicy: Sendable, Hashable {
     ///   `no-cache`, `no-store`, and `must-revalidate` once stale (§5.2.2.2 asks a disconnected
     ///   cache for an error) give ``CacheDecision/miss``, as does nothing stored.
     public func decide(stored: StoredResponseMeta?, requestHeaders: HTTPHeaders, now: Date) -> CacheDecision {
-        let offline = mode == .offline
+        let request = CacheControl(headers: requestHeaders)
+        // only-if-cached is a request directive, so only http mode (RFC rules) honours it.
+        let networkForbidden = mode == .offline || (mode == .http && request.onlyIfCached)
         guard let stored,
             Self.varyMatches(
                 responseHeaders: stored.responseHeaders, storedRequest: stored.requestHeaders,
                 newRequest: requestHeaders)
-        else {
-            return offline || (mode == .http && CacheControl(headers: requestHeaders).onlyIfCached) ? .miss : .fetch
-        }
+        else { return networkForbidden ? .miss : .fetch }
         switch mode {
         case .prefer:
             guard let maxAge, now.timeIntervalSince(stored.responseTime) > maxAge.seconds else { return .useStored }
@@ -52,9 +52,8 @@ public struct HTTPCachePolicy: Sendable, Hashable {
         case .offline:
             return servableOffline(stored, now: now) ? .useStored : .miss
         case .http:
-            let decision = decideByRFC(stored, request: CacheControl(headers: requestHeaders), now: now)
-            guard decision != .useStored, CacheControl(headers: requestHeaders).onlyIfCached else { return decision }
-            return .miss
+            let decision = decideByRFC(stored, request: request, now: now)
+            return decision == .useStored || !networkForbidden ? decision : .miss
         }
     }
 

@@ -27,4 +27,16 @@ public struct StoredResponseMeta: Sendable, Hashable {
         self.requestTime = requestTime
         self.responseTime = responseTime
     }
+
+    /// The metadata of a received (or stored) `Response`: sent `elapsed` seconds before it was
+    /// received at `fetchedAt`.
+    ///
+    /// Cache entries written before HTTP caching have no request headers; passing the new
+    /// request's headers for them makes `Vary` match, which is what Trawl did before.
+    public init(response: Response, requestHeaders: HTTPHeaders = []) {
+        self.init(
+            status: response.status, responseHeaders: response.headers, requestHeaders: requestHeaders,
+            requestTime: response.fetchedAt.addingTimeInterval(-max(0, response.elapsed)),
+            responseTime: response.fetchedAt)
+    }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import TrawlCore
 import TrawlHTTPCache
@@ -37,5 +38,17 @@ import TrawlHTTPCache
         #expect(CacheMode.allCases.map(\.rawValue) == ["prefer", "http", "refresh", "offline"])
         #expect(CacheMode(rawValue: "http") == .http)
         #expect(CacheMode(rawValue: "HTTP") == nil)
+    }
+
+    @Test("Metadata from a Response dates the request elapsed seconds before receipt")
+    func metaFromResponse() {
+        let response = Response(
+            requestedURL: "http://a.test/", status: 404, headers: [("ETag", "\"x\"")],
+            fetchedAt: Fixture.now, elapsed: 2.5)
+        let meta = StoredResponseMeta(response: response, requestHeaders: [("User-Agent", "trawl")])
+        #expect(meta.status == 404 && meta.responseHeaders == response.headers)
+        #expect(meta.requestHeaders == [("User-Agent", "trawl")])
+        #expect(meta.responseTime == Fixture.now)
+        #expect(meta.requestTime == Fixture.now.addingTimeInterval(-2.5))
     }
 }
