@@ -32,6 +32,7 @@ let package = Package(
         .target(name: "TrawlCore", dependencies: ["TrawlURL"]),
         .target(name: "TrawlJSONPath", dependencies: ["TrawlCore"]),
         .target(name: "TrawlRobots"),
+        .target(name: "TrawlHTTPCache", dependencies: ["TrawlCore"]),
         .target(
             name: "TrawlFetch",
             dependencies: ["TrawlCore", "CTrawlCurl", .product(name: "Logging", package: "swift-log")]),
@@ -74,6 +75,7 @@ let package = Package(
         .testTarget(name: "TrawlURLTests", dependencies: ["TrawlURL"]),
         .testTarget(name: "TrawlJSONPathTests", dependencies: ["TrawlJSONPath", "TrawlCore"]),
         .testTarget(name: "TrawlRobotsTests", dependencies: ["TrawlRobots"]),
+        .testTarget(name: "TrawlHTTPCacheTests", dependencies: ["TrawlHTTPCache", "TrawlCore"]),
         .testTarget(name: "TrawlFetchTests", dependencies: ["TrawlFetch", "TrawlCore", "CTrawlCurl", "TrawlTestSupport"]),
         .testTarget(name: "TrawlStoreTests", dependencies: ["TrawlStore", "TrawlCore", "TrawlTestSupport"]),
         .testTarget(name: "TrawlXMLTests", dependencies: ["TrawlXML"]),
