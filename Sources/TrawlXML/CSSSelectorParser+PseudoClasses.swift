@@ -37,13 +37,18 @@ extension CSSSelectorParser {
                 case "nth-of-type": return .nthOfType(formula, type)
                 default: return .nthLastOfType(formula, type)
                 }
-            case "not", "is", "where":
+            case "not", "is", "where", "has":
+                nesting += 1
+                defer { nesting -= 1 }
+                guard nesting <= Self.maximumNesting else {
+                    throw CSSSelectorError(
+                        column: colon.column,
+                        message: "pseudo-classes nest more than \(Self.maximumNesting) levels deep")
+                }
                 advance()
+                if name == "has" { return .has(try relativeList()) }
                 let compounds = try compoundList(name: name, element: element)
                 return name == "not" ? .not(compounds) : .isAny(compounds)
-            case "has":
-                advance()
-                return .has(try relativeList())
             default:
                 throw unsupported(":\(rawName)()", colon: colon)
             }

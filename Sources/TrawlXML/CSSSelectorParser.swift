@@ -10,6 +10,11 @@ struct CSSSelectorParser {
     let tokens: [CSSToken]
     /// Index of the current token; never past the final `.end` token.
     var position = 0
+    /// How many `:not()`, `:is()`, `:where()` and `:has()` enclose the current token.
+    var nesting = 0
+    /// Bounds the parser's recursion, so a pathological selector is an error rather than a
+    /// stack overflow; real selectors nest two or three levels.
+    static let maximumNesting = 32
 
     /// Parses a whole selector list: `a, b > c::text`.
     static func parse(_ source: String) throws(CSSSelectorError) -> [Complex] {

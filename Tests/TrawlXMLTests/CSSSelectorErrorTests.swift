@@ -69,6 +69,17 @@ struct CSSRejection: Sendable, CustomTestStringConvertible {
         }
     }
 
+    @Test("deeply nested pseudo-classes are an error, not a stack overflow")
+    func nesting() throws {
+        let allowed = String(repeating: ":not(", count: 32) + "a" + String(repeating: ")", count: 32)
+        #expect(try CSSSelector(allowed).xpath.hasPrefix("descendant-or-self::*[not(self::*[not("))
+        // The 33rd "p:has(" starts at column 32 * 6 + 1; its colon is the next column.
+        let tooDeep = String(repeating: "p:has(", count: 10_000) + "a" + String(repeating: ")", count: 10_000)
+        #expect(throws: CSSSelectorError(column: 194, message: "pseudo-classes nest more than 32 levels deep")) {
+            try CSSSelector(tooDeep)
+        }
+    }
+
     @Test("the error describes itself with its column")
     func description() {
         #expect(throws: CSSSelectorError(column: 6, message: "expected a type, '*', '#id', '.class', '[attribute]' or ':pseudo-class' but found the end of the selector")) {

@@ -35,6 +35,8 @@ enum CSSFixtures {
         <li>1</li><li>2</li><li>3</li><li>4</li><li>5</li><li>6</li><li>7</li><li>8</li><li>9</li><li>10</li>
         </ol>
         <div id="mixed"><h3>h1</h3><p>p1</p><p>p2</p><h3>h2</h3><p>p3</p><p>p4</p><p>p5</p><span>s1</span></div>
+        <div id="edge"><p id="a.b" class="café  x" xml:lang="de">dotted</p><p title="naïve é" class="x">accent</p>
+        <div class="a b"><span>in a b</span></div></div>
         </body></html>
         """
 

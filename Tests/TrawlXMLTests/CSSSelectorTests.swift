@@ -65,6 +65,7 @@ struct CSSCase: Sendable, CustomTestStringConvertible {
         CSSCase("#main > :not(p, div, section, ul)", ["Products"]),
         CSSCase("li:not([data-sku^=A], .sold-out) > a", ["Banana", "Date", "Elder"]),
         CSSCase("li:is(.featured, .sold-out) a", ["Apple", "Cherry"]),
+        CSSCase("li:where(.featured) a", ["Apple"]),
         CSSCase("section:has(> p) > h2", ["Has"]),
         CSSCase("section:has(p) > h2", ["Has", "Deep"]),
         CSSCase("section:not(:has(p)) > h2", ["None"]),
@@ -129,6 +130,19 @@ struct CSSCase: Sendable, CustomTestStringConvertible {
         CSSCase("#mixed h3 + p", ["p1", "p3"]),
         CSSCase("#mixed h3 ~ span", ["s1"]),
         CSSCase("#mixed p + p + p", ["p5"]),
+        CSSCase("#a\\.b", ["dotted"]),
+        CSSCase("p.café", ["dotted"]),
+        CSSCase("p.x", ["dotted", "accent"]),
+        CSSCase("[xml\\:lang=de]", ["dotted"]),
+        CSSCase("p[title$='é']", ["accent"]),
+        CSSCase("p[title$=\"ve é\"]", ["accent"]),
+        CSSCase("p[title^=NAÏ i]", []),
+        CSSCase("p[title^=NA i]", ["accent"]),
+        CSSCase(".a.b > span", ["in a b"]),
+        CSSCase("[class='a b'] span", ["in a b"]),
+        CSSCase(".a\\ b span", []),
+        CSSCase("#edge > div:has(span:only-child)::attr(class)", ["a b"]),
+        CSSCase("#edge :not(p):not(div)", ["in a b"]),
     ]
 
     @Test("selectors select the expected nodes of a shop page", arguments: shopCases)
