@@ -22,29 +22,28 @@ extension CSSSelector {
         }
         var path = (relative ? "descendant::" : "descendant-or-self::") + step(for: first)
         var steps = selector.rest[...]
+        let suffix: String
         if let last = steps.last, last.combinator == .descendant, isUniversal(last.compound),
             let pseudo = selector.pseudoElement
         {
             // Scrapy's idiom `div ::text` means all text inside the div, its own included, and
             // `div ::attr(href)` includes the div's own attribute: parsel translates them so.
             steps.removeLast()
-            for next in steps {
-                path += "/" + step(after: next.combinator, to: next.compound)
-            }
             switch pseudo {
-            case .text: return path + "/descendant::text()"
-            case .attribute(let name): return path + "/descendant-or-self::*/" + attributeStep(name)
+            case .text: suffix = "/descendant::text()"
+            case .attribute(let name): suffix = "/descendant-or-self::*/" + attributeStep(name)
+            }
+        } else {
+            switch selector.pseudoElement {
+            case .text: suffix = "/text()"
+            case .attribute(let name): suffix = "/" + attributeStep(name)
+            case nil: suffix = ""
             }
         }
         for next in steps {
             path += "/" + step(after: next.combinator, to: next.compound)
         }
-        switch selector.pseudoElement {
-        case .text: path += "/text()"
-        case .attribute(let name): path += "/" + attributeStep(name)
-        case nil: break
-        }
-        return path
+        return path + suffix
     }
 
     /// Whether the compound is `*` or empty, with no conditions.
@@ -195,7 +194,8 @@ extension CSSSelector {
         }
         guard isStart(first) else { return false }
         return name.unicodeScalars.allSatisfy {
-            isStart($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "." || (!$0.isASCII && $0.properties.numericType != nil)
+            isStart($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "."
+                || (!$0.isASCII && $0.properties.numericType != nil)
         }
     }
 

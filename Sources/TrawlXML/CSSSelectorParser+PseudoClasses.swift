@@ -123,7 +123,9 @@ extension CSSSelectorParser {
                 advance()
                 return relatives
             }
-            guard current.isDelimiter(",") else { throw error("expected ',' or ')' to close :has( but found \(current.quoted)") }
+            guard current.isDelimiter(",") else {
+                throw error("expected ',' or ')' to close :has( but found \(current.quoted)")
+            }
             advance()
         }
     }

@@ -200,7 +200,9 @@ struct CSSSelectorParser {
             }
             advance()
             skipWhitespace()
-            guard current.isDelimiter(")") else { throw error("expected ')' after ::attr(\(attribute) but found \(current.quoted)") }
+            guard current.isDelimiter(")") else {
+                throw error("expected ')' after ::attr(\(attribute) but found \(current.quoted)")
+            }
             advance()
             return .attribute(Self.lowercased(attribute))
         case .ident(let name), .function(let name):

@@ -82,7 +82,10 @@ struct CSSRejection: Sendable, CustomTestStringConvertible {
 
     @Test("the error describes itself with its column")
     func description() {
-        #expect(throws: CSSSelectorError(column: 6, message: "expected a type, '*', '#id', '.class', '[attribute]' or ':pseudo-class' but found the end of the selector")) {
+        let expected = CSSSelectorError(
+            column: 6,
+            message: "expected a type, '*', '#id', '.class', '[attribute]' or ':pseudo-class' but found the end of the selector")
+        #expect(throws: expected) {
             try CSSSelector("div >")
         }
         let error = CSSSelectorError(column: 2, message: "unsupported")
