@@ -1,0 +1,75 @@
+import TrawlCore
+
+/// RFC 9535 section 2.3.5.2.2 comparison semantics, with Nothing written as nil.
+///
+/// - Two Nothings are equal; Nothing equals no value.
+/// - Numbers compare by value, exactly (`1 == 1.0 == 10e-1`, `-0 == 0`), never through Double.
+/// - Strings are equal when their Unicode scalars are; `<` orders by scalar value. Swift's
+///   `String ==` is not used because it treats canonically equivalent strings as equal.
+/// - Arrays and objects are equal when deeply equal (object members in any order).
+/// - `<` is defined only for two numbers or two strings; `<=` is `<` or `==`.
+enum JSONPathComparison {
+    enum Operator: String, Sendable, Hashable {
+        case equal = "==", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
+    }
+
+    static func compare(_ lhs: JSONValue?, _ op: Operator, _ rhs: JSONValue?) -> Bool {
+        switch op {
+        case .equal: equal(lhs, rhs)
+        case .notEqual: !equal(lhs, rhs)
+        case .less: less(lhs, rhs)
+        case .lessOrEqual: less(lhs, rhs) || equal(lhs, rhs)
+        case .greater: less(rhs, lhs)
+        case .greaterOrEqual: less(rhs, lhs) || equal(lhs, rhs)
+        }
+    }
+
+    static func equal(_ lhs: JSONValue?, _ rhs: JSONValue?) -> Bool {
+        switch (lhs, rhs) {
+        case (nil, nil): true
+        case (let a?, let b?): deepEqual(a, b)
+        default: false
+        }
+    }
+
+    static func less(_ lhs: JSONValue?, _ rhs: JSONValue?) -> Bool {
+        switch (lhs, rhs) {
+        case (.number(let a)?, .number(let b)?):
+            return JSONPathNumber(a) < JSONPathNumber(b)
+        case (.string(let a)?, .string(let b)?):
+            // UTF-8 byte order is code point order.
+            return a.utf8.lexicographicallyPrecedes(b.utf8)
+        default:
+            return false
+        }
+    }
+
+    /// Deep equality with an explicit work list, so a hand-built document of any depth cannot
+    /// overflow the stack.
+    static func deepEqual(_ lhs: JSONValue, _ rhs: JSONValue) -> Bool {
+        var pending = [(lhs, rhs)]
+        while let (a, b) = pending.popLast() {
+            switch (a, b) {
+            case (.null, .null): continue
+            case (.bool(let x), .bool(let y)): if x != y { return false }
+            case (.number(let x), .number(let y)):
+                if x != y, JSONPathNumber(x) != JSONPathNumber(y) { return false }
+            case (.string(let x), .string(let y)): if !x.utf8.elementsEqual(y.utf8) { return false }
+            case (.array(let x), .array(let y)):
+                guard x.count == y.count else { return false }
+                pending.append(contentsOf: zip(x, y))
+            case (.object(let x), .object(let y)):
+                guard x.count == y.count else { return false }
+                for member in x {
+                    guard let other = y.first(where: { $0.key.utf8.elementsEqual(member.key.utf8) }) else {
+                        return false
+                    }
+                    pending.append((member.value, other.value))
+                }
+            default:
+                return false
+            }
+        }
+        return true
+    }
+}
