@@ -77,7 +77,9 @@ struct IRegexp: Sendable, Hashable {
             }
             if anywhere, threads.add(0, to: &next, in: program, atStart: false, atEnd: atEnd) { matched = true }
             swap(&current, &next)
-            if current.isEmpty, !anywhere { return matched }
+            // No thread left: the rest of the subject cannot be matched. (A search restarts at
+            // every position, and `$` may still match at the end, so it goes on.)
+            if current.isEmpty, !anywhere, !atEnd { return false }
         }
         return matched
     }
