@@ -35,7 +35,7 @@ enum JSONPathComparison {
     static func less(_ lhs: JSONValue?, _ rhs: JSONValue?) -> Bool {
         switch (lhs, rhs) {
         case (.number(let a)?, .number(let b)?):
-            return JSONPathNumber(a) < JSONPathNumber(b)
+            return JSONPathNumber.order(a, b).less
         case (.string(let a)?, .string(let b)?):
             // UTF-8 byte order is code point order.
             return a.utf8.lexicographicallyPrecedes(b.utf8)
@@ -53,7 +53,7 @@ enum JSONPathComparison {
             case (.null, .null): continue
             case (.bool(let x), .bool(let y)): if x != y { return false }
             case (.number(let x), .number(let y)):
-                if x != y, JSONPathNumber(x) != JSONPathNumber(y) { return false }
+                if x != y, !JSONPathNumber.order(x, y).equal { return false }
             case (.string(let x), .string(let y)): if !x.utf8.elementsEqual(y.utf8) { return false }
             case (.array(let x), .array(let y)):
                 guard x.count == y.count else { return false }

@@ -21,13 +21,16 @@ indirect enum JSONPathFilter: Sendable, Hashable {
 
     /// A query inside a filter: relative to `@` or absolute from `$`.
     struct Query: Sendable, Hashable {
-        var isAbsolute: Bool
-        var segments: [JSONPathSegment]
-
+        let isAbsolute: Bool
+        let segments: [JSONPathSegment]
         /// Whether the query selects at most one node: only `.name`, `['name']` and `[index]`
-        /// child segments (RFC 9535 `singular-query`).
-        var isSingular: Bool {
-            segments.allSatisfy { segment in
+        /// child segments (RFC 9535 `singular-query`). Decided once, at parse time.
+        let isSingular: Bool
+
+        init(isAbsolute: Bool, segments: [JSONPathSegment]) {
+            self.isAbsolute = isAbsolute
+            self.segments = segments
+            self.isSingular = segments.allSatisfy { segment in
                 guard segment.kind == .child, segment.selectors.count == 1 else { return false }
                 switch segment.selectors[0] {
                 case .name, .index: return true

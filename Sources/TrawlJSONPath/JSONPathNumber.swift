@@ -13,6 +13,16 @@ struct JSONPathNumber: Comparable {
     /// The value is `0.digits × 10^exponent`.
     private var exponent = 0
 
+    /// Whether the number `lhs` is below `rhs`, and whether they are equal, both by value.
+    ///
+    /// Integers that fit in `Int` (most of them) are compared without normalizing.
+    static func order(_ lhs: String, _ rhs: String) -> (less: Bool, equal: Bool) {
+        if let a = Int(lhs), let b = Int(rhs) { return (a < b, a == b) }
+        let a = JSONPathNumber(lhs)
+        let b = JSONPathNumber(rhs)
+        return (a < b, a == b)
+    }
+
     /// Reads a literal that follows the JSON number grammar (checked by the JSON parser or the
     /// query parser); other text reads as zero.
     init(_ text: String) {
