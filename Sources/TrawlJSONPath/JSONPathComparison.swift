@@ -44,6 +44,15 @@ enum JSONPathComparison {
         }
     }
 
+    /// Whether two strings are the same sequence of Unicode scalars (RFC 9535 string equality,
+    /// used for member names too). Swift's `==` goes first because it is the fastest way to
+    /// reject the many non-matching keys of a lookup; it also accepts canonically equivalent
+    /// spellings (`é` and `e` + U+0301), which the byte comparison then rules out.
+    @inline(__always)
+    static func sameScalars(_ a: String, _ b: String) -> Bool {
+        a == b && a.utf8.elementsEqual(b.utf8)
+    }
+
     /// Deep equality with an explicit work list, so a hand-built document of any depth cannot
     /// overflow the stack.
     static func deepEqual(_ lhs: JSONValue, _ rhs: JSONValue) -> Bool {
@@ -54,14 +63,14 @@ enum JSONPathComparison {
             case (.bool(let x), .bool(let y)): if x != y { return false }
             case (.number(let x), .number(let y)):
                 if x != y, !JSONPathNumber.order(x, y).equal { return false }
-            case (.string(let x), .string(let y)): if !x.utf8.elementsEqual(y.utf8) { return false }
+            case (.string(let x), .string(let y)): if !sameScalars(x, y) { return false }
             case (.array(let x), .array(let y)):
                 guard x.count == y.count else { return false }
                 pending.append(contentsOf: zip(x, y))
             case (.object(let x), .object(let y)):
                 guard x.count == y.count else { return false }
                 for member in x {
-                    guard let other = y.first(where: { $0.key.utf8.elementsEqual(member.key.utf8) }) else {
+                    guard let other = y.first(where: { sameScalars($0.key, member.key) }) else {
                         return false
                     }
                     pending.append((member.value, other.value))

@@ -45,7 +45,9 @@ extension JSONPathEvaluator {
         for segment in query.segments {
             switch (segment.selectors.first, node) {
             case (.name(let name)?, .object(let members)):
-                guard let member = members.first(where: { $0.key == name }) else { return nil }
+                guard let member = members.first(where: { JSONPathComparison.sameScalars($0.key, name) }) else {
+                    return nil
+                }
                 node = member.value
             case (.index(let index)?, .array(let elements)):
                 let position = index >= 0 ? index : elements.count + index

@@ -55,7 +55,9 @@ struct JSONPathEvaluator {
     private func select(_ selector: JSONPathSelector, from node: JSONValue, into out: inout [JSONValue]) {
         switch (selector, node) {
         case (.name(let name), .object(let members)):
-            if let member = members.first(where: { $0.key == name }) { out.append(member.value) }
+            if let member = members.first(where: { JSONPathComparison.sameScalars($0.key, name) }) {
+                out.append(member.value)
+            }
         case (.wildcard, .object(let members)):
             out.append(contentsOf: members.lazy.map(\.value))
         case (.wildcard, .array(let elements)):

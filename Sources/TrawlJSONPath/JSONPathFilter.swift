@@ -31,7 +31,7 @@ indirect enum JSONPathFilter: Sendable, Hashable {
             self.isAbsolute = isAbsolute
             self.segments = segments
             self.isSingular = segments.allSatisfy { segment in
-                guard segment.kind == .child, segment.selectors.count == 1 else { return false }
+                guard segment.kind == .child, segment.isCompact, segment.selectors.count == 1 else { return false }
                 switch segment.selectors[0] {
                 case .name, .index: return true
                 default: return false

@@ -60,12 +60,14 @@ struct JSONPathParser {
             case .doubleDot:
                 index += 1
                 if current.kind == .openBracket, !current.followsWhitespace {
-                    segments.append(JSONPathSegment(kind: .descendant, selectors: try bracketedSelection()))
+                    let (selectors, _) = try bracketedSelection()
+                    segments.append(JSONPathSegment(kind: .descendant, selectors: selectors))
                 } else {
                     segments.append(JSONPathSegment(kind: .descendant, selectors: [try shorthandSelector()]))
                 }
             case .openBracket:
-                segments.append(JSONPathSegment(kind: .child, selectors: try bracketedSelection()))
+                let (selectors, isCompact) = try bracketedSelection()
+                segments.append(JSONPathSegment(kind: .child, selectors: selectors, isCompact: isCompact))
             default:
                 return segments
             }
@@ -85,9 +87,11 @@ struct JSONPathParser {
         }
     }
 
-    /// `"[" S selector *(S "," S selector) S "]"`
-    private mutating func bracketedSelection() throws(JSONPathError) -> [JSONPathSelector] {
+    /// `"[" S selector *(S "," S selector) S "]"`; also whether there was no blank space
+    /// inside the brackets, which a singular query requires.
+    private mutating func bracketedSelection() throws(JSONPathError) -> ([JSONPathSelector], Bool) {
         index += 1  // "["
+        let first = current
         var selectors = [try selector()]
         while current.kind == .comma {
             index += 1
@@ -95,7 +99,7 @@ struct JSONPathParser {
         }
         let close = advance()
         guard close.kind == .closeBracket else { throw unexpected(close, expected: "',' or ']'") }
-        return selectors
+        return (selectors, !first.followsWhitespace && !close.followsWhitespace)
     }
 
     private mutating func selector() throws(JSONPathError) -> JSONPathSelector {

@@ -103,6 +103,25 @@ import TrawlJSONPath
         #expect(try run("$[?@.a != 1]", document).count == 1)
     }
 
+    @Test("member names match by code point, not by canonical equivalence")
+    func memberNames() throws {
+        let document = #"{"\u00e9": 1, "x": {"\u00e9": 2}}"#
+        #expect(try run("$['e\\u0301']", document).isEmpty)
+        #expect(try run("$['\\u00e9']", document) == [.number("1")])
+        #expect(try run("$[?@['e\\u0301'] == 2]", document).isEmpty)
+        #expect(try run("$[?@['\\u00e9'] == 2]", document).count == 1)
+    }
+
+    @Test("blank space inside brackets makes a query non-singular, as RFC 9535's grammar says")
+    func singularQueriesAreCompact() throws {
+        let document = #"[{"a": 1}, {"a": [1]}]"#
+        #expect(try run("$[?@['a'] == 1]", document).count == 1)
+        #expect(try run("$[?@ ['a'][0] == 1]", document).count == 1)
+        #expect(throws: JSONPathError.self) { try JSONPathQuery("$[?@[ 'a'] == 1]") }
+        #expect(throws: JSONPathError.self) { try JSONPathQuery("$[?length(@[0 ]) == 1]") }
+        #expect(try run("$[?@[ 'a' ]]", document).count == 2)
+    }
+
     @Test("ill-formed filters are rejected when the query is compiled", arguments: [
         "$[?@.a == 01]", "$[?@.a == 1.]", "$[?@.a === 1]", "$[?@.a = 1]", "$[?!@.a == 1]",
         "$[?@.a && ]", "$[?(@.a]", "$[?true]", "$[?1 == 1 == 1]", "$[?@.* == 1]", "$[?@..a == 1]",
