@@ -1,7 +1,7 @@
 import TrawlCore
 
 /// The function extensions of RFC 9535 section 2.4, with their declared types.
-enum JSONPathFunction: String, Sendable, Hashable, CaseIterable {
+enum JSONPathFunction: String, Sendable, Hashable {
     case length, count, match, search, value
 
     /// The three types of the RFC's function type system (section 2.4.1).
