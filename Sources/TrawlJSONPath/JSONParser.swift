@@ -13,12 +13,17 @@ import TrawlCore
 /// - Numbers are validated against the RFC 8259 grammar and kept as written (`-1.50e+3`).
 /// - Strings are decoded (all escapes, `\uXXXX` surrogate pairs); a lone surrogate, an
 ///   unescaped control character or malformed UTF-8 is an error.
-/// - Arrays and objects may nest at most ``maximumDepth`` levels. The parser is iterative, so
-///   the limit bounds memory for hostile input rather than protecting the stack.
+/// - Arrays and objects may nest at most ``maximumDepth`` levels (see there for why).
 ///
 /// Thread safety: stateless; call from any thread.
 public enum JSONParser {
     /// The deepest nesting of arrays and objects accepted; one more level is an error.
+    ///
+    /// The parser itself is iterative, but `JSONValue` is a recursive enum: releasing it,
+    /// comparing it with `==`, hashing it and writing it out (`jsonText`) all recurse once per
+    /// level. Without this cap a hostile page of 100,000 nested `[` would parse and then crash
+    /// the crawler with a stack overflow when the value is written or freed; with it, the page
+    /// fails as invalid JSON. 512 is far beyond real API responses.
     public static let maximumDepth = 512
 
     /// Parses a complete JSON document from UTF-8 bytes.

@@ -19,8 +19,17 @@ public struct JSONPathError: Error, Sendable, Hashable, CustomStringConvertible 
         public static let invalidInteger = Code(rawValue: "invalid-integer")
         /// A bad escape or an unescaped control character in a string literal.
         public static let invalidString = Code(rawValue: "invalid-string")
-        /// Valid RFC 9535 syntax that this implementation does not support yet (filters).
+        /// Valid RFC 9535 syntax that this implementation does not support. Nothing raises it
+        /// since filters and functions are supported; kept so callers' code keeps compiling.
         public static let unsupported = Code(rawValue: "unsupported")
+        /// A number literal with leading zeros.
+        public static let invalidNumber = Code(rawValue: "invalid-number")
+        /// An ill-typed filter (RFC 9535 section 2.4.3): an unknown function, a wrong number or
+        /// kind of arguments, a non-singular query or a LogicalType result compared, a ValueType
+        /// result or a literal used as a test.
+        public static let functionType = Code(rawValue: "function-type")
+        /// Filter expressions nested deeper than the parser allows (64 levels).
+        public static let tooDeep = Code(rawValue: "too-deep")
     }
 
     /// The kind of problem.

@@ -2,13 +2,20 @@ import TrawlCore
 
 /// Applies parsed segments to a document (RFC 9535 section 2.1.2 semantics).
 ///
-/// Keeps the root so that filter expressions, once added, can evaluate `$`-relative queries.
+/// Keeps the root so that filter expressions can evaluate `$`-relative queries. Recursion
+/// happens only through nested filters, so it is bounded by the query's nesting limit
+/// (``JSONPathParser/maximumNesting``), never by the document's depth.
 struct JSONPathEvaluator {
     let root: JSONValue
 
     /// The nodelist selected by `segments`, starting from the root.
     func evaluate(_ segments: [JSONPathSegment]) -> [JSONValue] {
-        var nodes = [root]
+        evaluate(segments, from: root)
+    }
+
+    /// The nodelist selected by `segments`, starting from `start`.
+    func evaluate(_ segments: [JSONPathSegment], from start: JSONValue) -> [JSONValue] {
+        var nodes = [start]
         for segment in segments {
             var next: [JSONValue] = []
             for node in nodes {
@@ -48,7 +55,9 @@ struct JSONPathEvaluator {
     private func select(_ selector: JSONPathSelector, from node: JSONValue, into out: inout [JSONValue]) {
         switch (selector, node) {
         case (.name(let name), .object(let members)):
-            if let member = members.first(where: { $0.key == name }) { out.append(member.value) }
+            if let member = members.first(where: { JSONPathComparison.sameScalars($0.key, name) }) {
+                out.append(member.value)
+            }
         case (.wildcard, .object(let members)):
             out.append(contentsOf: members.lazy.map(\.value))
         case (.wildcard, .array(let elements)):
@@ -58,6 +67,10 @@ struct JSONPathEvaluator {
             if position >= 0, position < elements.count { out.append(elements[position]) }
         case (.slice(let slice), .array(let elements)):
             for position in slice.indices(count: elements.count) { out.append(elements[position]) }
+        case (.filter(let filter), .array(let elements)):
+            for element in elements where test(filter, current: element) { out.append(element) }
+        case (.filter(let filter), .object(let members)):
+            for member in members where test(filter, current: member.value) { out.append(member.value) }
         default:
             break
         }

@@ -1,14 +1,16 @@
 /// Turns tokens into segments (RFC 9535 section 2 grammar), enforcing the whitespace rules.
 ///
-/// `jsonpath-query = root-identifier *(S segment)`; filters are recognised and rejected with
-/// ``JSONPathError/Code/unsupported`` until the filter grammar is added here.
+/// `jsonpath-query = root-identifier *(S segment)`; the filter grammar is in
+/// `JSONPathParser+Filter.swift`.
 struct JSONPathParser {
     /// The largest integer RFC 9535 allows in an index or slice: 2^53 − 1.
     static let maximumInteger = 9_007_199_254_740_991
 
     private let query: String
     private let tokens: [JSONPathToken]
-    private var index = 0
+    /// How deeply filter expressions are nested right now (see ``maximumNesting``).
+    var nesting = 0
+    var index = 0
 
     init(query: String, tokens: [JSONPathToken]) {
         self.query = query
@@ -22,11 +24,11 @@ struct JSONPathParser {
         return try parser.parseQuery()
     }
 
-    private var current: JSONPathToken {
+    var current: JSONPathToken {
         tokens[min(index, tokens.count - 1)]
     }
 
-    private mutating func advance() -> JSONPathToken {
+    mutating func advance() -> JSONPathToken {
         let token = current
         index += 1
         return token
@@ -38,29 +40,36 @@ struct JSONPathParser {
             throw error(.whitespace, at: 0, "leading whitespace")
         }
         guard first.kind == .root else { throw unexpected(first, expected: "'$'") }
+        let segments = try parseSegments()
+        let token = current
+        guard token.kind == .end else { throw unexpected(token, expected: "'.', '..' or '['") }
+        if token.followsWhitespace {
+            throw error(.whitespace, at: token.position, "trailing whitespace")
+        }
+        return segments
+    }
+
+    /// `segments = *(S segment)`: as many segments as follow, after `$` or `@`.
+    mutating func parseSegments() throws(JSONPathError) -> [JSONPathSegment] {
         var segments: [JSONPathSegment] = []
         while true {
-            let token = current
-            switch token.kind {
-            case .end:
-                if token.followsWhitespace {
-                    throw error(.whitespace, at: token.position, "trailing whitespace")
-                }
-                return segments
+            switch current.kind {
             case .dot:
                 index += 1
                 segments.append(JSONPathSegment(kind: .child, selectors: [try shorthandSelector()]))
             case .doubleDot:
                 index += 1
                 if current.kind == .openBracket, !current.followsWhitespace {
-                    segments.append(JSONPathSegment(kind: .descendant, selectors: try bracketedSelection()))
+                    let (selectors, _) = try bracketedSelection()
+                    segments.append(JSONPathSegment(kind: .descendant, selectors: selectors))
                 } else {
                     segments.append(JSONPathSegment(kind: .descendant, selectors: [try shorthandSelector()]))
                 }
             case .openBracket:
-                segments.append(JSONPathSegment(kind: .child, selectors: try bracketedSelection()))
+                let (selectors, isCompact) = try bracketedSelection()
+                segments.append(JSONPathSegment(kind: .child, selectors: selectors, isCompact: isCompact))
             default:
-                throw unexpected(token, expected: "'.', '..' or '['")
+                return segments
             }
         }
     }
@@ -78,9 +87,11 @@ struct JSONPathParser {
         }
     }
 
-    /// `"[" S selector *(S "," S selector) S "]"`
-    private mutating func bracketedSelection() throws(JSONPathError) -> [JSONPathSelector] {
+    /// `"[" S selector *(S "," S selector) S "]"`; also whether there was no blank space
+    /// inside the brackets, which a singular query requires.
+    private mutating func bracketedSelection() throws(JSONPathError) -> ([JSONPathSelector], Bool) {
         index += 1  // "["
+        let first = current
         var selectors = [try selector()]
         while current.kind == .comma {
             index += 1
@@ -88,7 +99,7 @@ struct JSONPathParser {
         }
         let close = advance()
         guard close.kind == .closeBracket else { throw unexpected(close, expected: "',' or ']'") }
-        return selectors
+        return (selectors, !first.followsWhitespace && !close.followsWhitespace)
     }
 
     private mutating func selector() throws(JSONPathError) -> JSONPathSelector {
@@ -101,7 +112,8 @@ struct JSONPathParser {
             index += 1
             return .wildcard
         case .question:
-            throw error(.unsupported, at: token.position, "filter expressions are not supported yet")
+            index += 1
+            return .filter(try filterExpression())
         case .colon:
             return .slice(try slice(start: nil))
         case .number(let text):
@@ -134,7 +146,7 @@ struct JSONPathParser {
     }
 
     /// `int = "0" / (["-"] DIGIT1 *DIGIT)`, within ±(2^53 − 1).
-    private func integer(_ text: String, at position: Int) throws(JSONPathError) -> Int {
+    func integer(_ text: String, at position: Int) throws(JSONPathError) -> Int {
         let digits = text.hasPrefix("-") ? text.dropFirst() : Substring(text)
         guard !digits.isEmpty, digits.allSatisfy({ $0 >= "0" && $0 <= "9" }) else {
             throw error(.invalidInteger, at: position, "expected an integer, found '\(text)'")
@@ -148,14 +160,14 @@ struct JSONPathParser {
         return value
     }
 
-    private func unexpected(_ token: JSONPathToken, expected: String) -> JSONPathError {
+    func unexpected(_ token: JSONPathToken, expected: String) -> JSONPathError {
         if token.kind == .end {
             return error(.unexpectedEnd, at: token.position, "unexpected end")
         }
         return error(.unexpectedToken, at: token.position, "expected \(expected)")
     }
 
-    private func error(_ code: JSONPathError.Code, at position: Int, _ message: String) -> JSONPathError {
+    func error(_ code: JSONPathError.Code, at position: Int, _ message: String) -> JSONPathError {
         JSONPathError(code, query: query, position: position, message)
     }
 }

@@ -2,10 +2,14 @@ import TrawlCore
 
 /// A compiled RFC 9535 JSONPath query, such as `$.store.book[*].title`.
 ///
-/// Supported: the root `$`; child segments `.name`, `.*` and `[…]`; descendant segments
-/// `..name`, `..*` and `..[…]`; name, wildcard, index (negative from the end) and slice
-/// selectors, several per bracket. Filter selectors (`?…`) and function extensions are
-/// rejected with ``JSONPathError/Code/unsupported`` for now.
+/// All of RFC 9535: the root `$`; child segments `.name`, `.*` and `[…]`; descendant segments
+/// `..name`, `..*` and `..[…]`; name, wildcard, index (negative from the end), slice and
+/// filter selectors, several per bracket. Filters (`[?@.price < 10 && @.tags[0] == 'new']`)
+/// support comparisons, `&&`, `||`, `!`, parentheses, existence tests, `@` and `$` queries and
+/// the functions `length`, `count`, `match`, `search` and `value`, type-checked here: an
+/// ill-typed filter is a ``JSONPathError`` with code ``JSONPathError/Code/functionType``.
+/// `match` / `search` patterns are I-Regexps (RFC 9485), run by a linear-time matcher; a
+/// literal pattern is compiled with the query, and an invalid one makes the function false.
 ///
 /// A name selector picks the first member with that key when an object repeats a key
 /// (``JSONParser`` keeps duplicates). Equality and hashing compare the query text.

@@ -1,7 +1,5 @@
 /// One selector of a segment (RFC 9535 section 2.3).
 ///
-/// Filter selectors (`?…`) will become another case here, with their expression tree in a
-/// file of its own.
 enum JSONPathSelector: Sendable, Hashable {
     /// `'name'`, `"name"` or `.name`: the first object member with this key.
     case name(String)
@@ -11,6 +9,8 @@ enum JSONPathSelector: Sendable, Hashable {
     case index(Int)
     /// `[start:end:step]`: array elements by position.
     case slice(Slice)
+    /// `[?expression]`: the array elements or member values for which the filter is true.
+    case filter(JSONPathFilter)
 
     /// The parts of a slice selector; nil means the part was omitted.
     struct Slice: Sendable, Hashable {

@@ -120,13 +120,6 @@ import TrawlJSONPath
         #expect(queryError(query) != nil)
     }
 
-    @Test("filter expressions are rejected with a clear message for now")
-    func filtersUnsupported() {
-        let error = queryError("$[?@.price < 10]")
-        #expect(error?.code == .unsupported)
-        #expect(error?.description == "invalid JSONPath '$[?@.price < 10]': filter expressions are not supported yet at 2")
-    }
-
     @Test("errors name the query and the position", arguments: [
         ("$.a[", "invalid JSONPath '$.a[': unexpected end at 4"),
         ("a", "invalid JSONPath 'a': expected '$' at 0"),
