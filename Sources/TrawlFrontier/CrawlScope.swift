@@ -36,7 +36,11 @@ public struct CrawlScope: Sendable, Hashable {
         var trimmed = Substring(domain.trimmingHostWhitespace())
         if trimmed.hasPrefix(".") { trimmed = trimmed.dropFirst() }
         if trimmed.hasSuffix("."), trimmed.count > 1 { trimmed = trimmed.dropLast() }
+        // The parser drops a default port (`:80`), so a colon is checked here; only an IPv6
+        // literal, whole in brackets, may have one.
+        let isBracketed = trimmed.hasPrefix("[") && trimmed.hasSuffix("]")
         guard !trimmed.isEmpty, !trimmed.contains(where: { "/?#@\\".contains($0) }),
+            isBracketed || !trimmed.contains(":"),
             let url = try? WebURL("http://\(trimmed)/"), url.port == nil, url.path == "/",
             url.username.isEmpty, url.password.isEmpty
         else {
