@@ -31,11 +31,18 @@ public struct CrawlScope: Sendable, Hashable {
     /// `Bücher.Example` allows `www.xn--bcher-kva.example`. An IP literal (`10.0.0.1`,
     /// `[::1]`) has no subdomains and is allowed exactly, like ``allow(host:)``.
     /// - Throws: ``LinkRulesError`` (`invalid-domain`) when `domain` is not a host name or IP
-    ///   address (it has a port, path, credentials, or characters a host cannot have).
+    ///   address (it has a port, path, credentials, a `*`, or characters a host cannot have).
     public mutating func allow(domain: String) throws(LinkRulesError) {
         var trimmed = Substring(domain.trimmingHostWhitespace())
         if trimmed.hasPrefix(".") { trimmed = trimmed.dropFirst() }
         if trimmed.hasSuffix("."), trimmed.count > 1 { trimmed = trimmed.dropLast() }
+        // `*` is a valid host character to the URL parser, so `*.example.com` would be allowed
+        // as a literal name that matches nothing.
+        if trimmed.contains("*") {
+            throw LinkRulesError(
+                .invalidDomain,
+                "invalid --allow-domain '\(domain)': no wildcards; a domain already includes its subdomains")
+        }
         // The parser drops a default port (`:80`), so a colon is checked here; only an IPv6
         // literal, whole in brackets, may have one.
         let isBracketed = trimmed.hasPrefix("[") && trimmed.hasSuffix("]")

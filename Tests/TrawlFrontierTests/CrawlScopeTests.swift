@@ -94,6 +94,18 @@ import TrawlURL
         }
     }
 
+    @Test("a wildcard domain is refused with a hint instead of matching nothing")
+    func wildcardRefused() {
+        var scope = CrawlScope(allowedHosts: [])
+        #expect(
+            throws: LinkRulesError(
+                .invalidDomain, "invalid --allow-domain '*.example.com': no wildcards; a domain already includes its subdomains")
+        ) {
+            try scope.allow(domain: "*.example.com")
+        }
+        #expect(scope.allowedDomains.isEmpty)
+    }
+
     @Test("domains widen the host allow-list and still admit only http(s)")
     func domainsWithHosts() throws {
         let scope = try scope(domains: ["example.com"], hosts: ["other.org"])
