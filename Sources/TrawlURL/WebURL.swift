@@ -32,7 +32,8 @@ public struct WebURL: Sendable, Hashable, CustomStringConvertible {
     /// The path, percent-encoded; at least `/` for http and https.
     public private(set) var path: String
     /// The query without `?`, or nil when there is no `?`.
-    public private(set) var query: String?
+    /// (Settable inside the module for `WebURL+Query.swift`, which keeps it encoded.)
+    public internal(set) var query: String?
     /// The fragment without `#`, or nil when there is no `#`.
     public private(set) var fragment: String?
 
