@@ -42,11 +42,15 @@ let package = Package(
         .target(name: "TrawlXML", dependencies: ["CTrawlXML2"]),
         .target(
             name: "TrawlFrontier",
-            dependencies: ["TrawlCore", "TrawlURL", .product(name: "DequeModule", package: "swift-collections")]),
+            dependencies: [
+                "TrawlCore", "TrawlURL", "TrawlRobots",
+                .product(name: "DequeModule", package: "swift-collections"),
+                .product(name: "HeapModule", package: "swift-collections"),
+            ]),
         .target(
             name: "Trawl",
             dependencies: [
-                "TrawlCore", "TrawlURL", "TrawlFetch", "TrawlStore", "TrawlFrontier",
+                "TrawlCore", "TrawlURL", "TrawlFetch", "TrawlStore", "TrawlFrontier", "TrawlRobots", "TrawlHTTPCache",
                 .product(name: "Logging", package: "swift-log"),
             ]),
 
@@ -62,7 +66,7 @@ let package = Package(
         .executableTarget(
             name: "TrawlCLI",
             dependencies: [
-                "Trawl", "TrawlHTMLProcessor", "TrawlJSONProcessor",
+                "Trawl", "TrawlHTMLProcessor", "TrawlJSONProcessor", "TrawlRobots",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),

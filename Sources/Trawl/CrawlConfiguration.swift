@@ -1,5 +1,6 @@
 import TrawlCore
 import TrawlFrontier
+import TrawlRobots
 import TrawlURL
 
 /// Everything a crawl needs to know, as plain values. ``validated()`` checks it once, before any
@@ -12,15 +13,23 @@ public struct CrawlConfiguration: Sendable {
     public var limits: FrontierLimits
     /// Redirect hops followed per page. Without a bound a redirect trap ties up a worker forever.
     public var maxRedirects: Int
+    /// Delays, robots.txt, adaptive throttling and retries.
+    public var politeness: SchedulerPolicy
+    /// The product token robots.txt groups are matched against (`--robots-agent`, by default the
+    /// first word of the User-Agent).
+    public var robotsAgent: String
 
     public init(
         seeds: [String], allowedHosts: [String] = [], limits: FrontierLimits = FrontierLimits(),
-        maxRedirects: Int = 10
+        maxRedirects: Int = 10, politeness: SchedulerPolicy = SchedulerPolicy(),
+        robotsAgent: String = RobotsAgent.productToken(fromUserAgent: TrawlVersion.defaultUserAgent)
     ) {
         self.seeds = seeds
         self.allowedHosts = allowedHosts
         self.limits = limits
         self.maxRedirects = maxRedirects
+        self.politeness = politeness
+        self.robotsAgent = robotsAgent
     }
 
     /// Parses the seeds and checks every limit; throws on the first problem found.
@@ -52,8 +61,29 @@ public struct CrawlConfiguration: Sendable {
         if let depth = limits.maxDepth { try Self.check(depth, "--max-depth", atLeast: 0) }
         if let pages = limits.maxPages { try Self.check(pages, "--max-pages", atLeast: 1) }
         try Self.check(maxRedirects, "max redirects", atLeast: 0)
+        try checkPoliteness()
+        let agent = robotsAgent.trimmingWhitespace()
+        guard !agent.isEmpty, agent.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else {
+            throw CrawlConfigurationError("invalid --robots-agent '\(robotsAgent)': expected one word such as Trawl")
+        }
         return ValidatedCrawlConfiguration(
-            seeds: parsed, scope: scope, limits: limits, maxRedirects: maxRedirects)
+            seeds: parsed, scope: scope, limits: limits, maxRedirects: maxRedirects, politeness: politeness,
+            robotsAgent: agent)
+    }
+
+    private func checkPoliteness() throws(CrawlConfigurationError) {
+        let seconds: [(String, Double)] = [
+            ("--delay", politeness.delay), ("--max-crawl-delay", politeness.maxCrawlDelay),
+            ("--max-retry-after", politeness.retry.maxRetryAfter),
+        ]
+        for (name, value) in seconds where !(value >= 0 && value.isFinite) {
+            throw CrawlConfigurationError("\(name) must be a number of seconds, at least 0")
+        }
+        guard politeness.retry.base > 0, politeness.retry.base.isFinite else {
+            throw CrawlConfigurationError("--retry-base must be a positive number of seconds")
+        }
+        try Self.check(politeness.retry.maxRetries, "--retries", atLeast: 0)
+        if let pages = politeness.maxPagesPerHost { try Self.check(pages, "--max-pages-per-host", atLeast: 1) }
     }
 
     private static func check(_ value: Int, _ name: String, atLeast minimum: Int) throws(CrawlConfigurationError) {
@@ -69,6 +99,8 @@ public struct ValidatedCrawlConfiguration: Sendable {
     public let scope: CrawlScope
     public let limits: FrontierLimits
     public let maxRedirects: Int
+    public let politeness: SchedulerPolicy
+    public let robotsAgent: String
 }
 
 /// Bad crawl input, reported before anything is fetched.

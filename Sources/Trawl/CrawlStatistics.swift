@@ -17,6 +17,12 @@ public struct CrawlStatistics: Sendable, Hashable {
     public var bytesFromCache = 0
     /// Pages whose processing finished (any outcome).
     public var pagesDone = 0
+    /// Pages robots.txt forbids: recorded, never requested.
+    public var blockedByRobots = 0
+    /// robots.txt files parsed (fetched or from the cache).
+    public var robotsParsed = 0
+    /// Links found on pages but not queued, by reason (`out-of-scope`, `too-long`, `trap`, …).
+    public var droppedLinks: [String: Int] = [:]
 
     public var failed: Int { failedByReason.values.reduce(0, +) }
 }

@@ -35,11 +35,11 @@ public final class Crawler: Sendable {
         self.store = store
         self.sink = sink
         self.logger = logger
-        frontier = Frontier(limits: validated.limits)
+        frontier = Frontier(limits: validated.limits, policy: validated.politeness)
         pipeline = CrawlPipeline(
             fetcher: fetcher, store: store, processors: processors, sink: sink, scope: validated.scope,
-            frontier: frontier, maxRedirects: validated.maxRedirects, statistics: statistics,
-            logger: logger)
+            frontier: frontier, maxRedirects: validated.maxRedirects, robotsAgent: validated.robotsAgent,
+            statistics: statistics, logger: logger)
         started = clock.now
     }
 
@@ -51,21 +51,22 @@ public final class Crawler: Sendable {
         let seeds = configuration.seeds.map {
             CrawlTask(url: $0.canonicalString, hostKey: $0.hostKey, depth: 0)
         }
-        await frontier.add(seeds)
         logger.debug("crawl started", metadata: ["trawl.seeds": "\(seeds.count)"])
         do {
+            for record in await frontier.add(seeds) { try await pipeline.record(record) }
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for _ in 0..<configuration.limits.concurrency {
                     group.addTask { [frontier, pipeline] in
                         while let task = await frontier.next() {
-                            let links: [CrawlTask]
+                            let result: CrawlPipeline.Result
                             do {
-                                links = try await pipeline.run(task)
+                                result = try await pipeline.run(task)
                             } catch {
-                                await frontier.complete(task, discovered: [])
+                                await frontier.complete(task, outcome: .finished(nil), discovered: [])
                                 throw error
                             }
-                            await frontier.complete(task, discovered: links)
+                            let records = await frontier.complete(task, outcome: result.outcome, discovered: result.links)
+                            for record in records { try await pipeline.record(record) }
                         }
                     }
                 }
@@ -86,7 +87,8 @@ public final class Crawler: Sendable {
         let snapshot = await frontier.snapshot
         return CrawlSummary(
             statistics: statistics.snapshot, elapsed: clock.now - started,
-            stopped: snapshot.queued > 0)
+            stopped: snapshot.queued > 0, scheduler: await frontier.report,
+            robotsIgnored: !configuration.politeness.obeyRobots)
     }
 
     /// Stops handing out new work; pages in flight finish and `run()` returns normally.
@@ -117,6 +119,10 @@ public struct CrawlSummary: Sendable {
     public var elapsed: Duration
     /// True when the crawl ended with URLs still queued (stopped, or the page limit).
     public var stopped: Bool
+    /// Retries, slowed hosts and links the frontier dropped.
+    public var scheduler: SchedulerReport
+    /// True when `--ignore-robots` was given.
+    public var robotsIgnored: Bool
 
     /// Pages finished per second of wall time.
     public var pagesPerSecond: Double {

@@ -6,6 +6,7 @@ import TrawlCore
 import TrawlFetch
 import TrawlFrontier
 import TrawlJSONPath
+import TrawlRobots
 import TrawlStore
 
 /// `trawl crawl`: crawl from seed URLs, extract fields to JSON lines, cache every response.
@@ -72,6 +73,9 @@ struct CrawlCommand: AsyncParsableCommand {
     @Option(name: .customLong("cacert"), help: ArgumentHelp("Trust the certificate authorities in this PEM file instead of the system's.", valueName: "file"))
     var caCertificates: String?
 
+    @OptionGroup(title: "Politeness")
+    var politeness: PolitenessOptions
+
     @Flag(name: [.short, .long], help: "No progress line and no summary.")
     var quiet = false
 
@@ -105,7 +109,9 @@ struct CrawlCommand: AsyncParsableCommand {
             seeds: seedURLs,
             allowedHosts: allowHosts.flatMap { $0.split(separator: ",").map(String.init) },
             limits: FrontierLimits(
-                concurrency: concurrency, perHost: perHost, maxDepth: maxDepth, maxPages: maxPages))
+                concurrency: concurrency, perHost: perHost, maxDepth: maxDepth, maxPages: maxPages),
+            politeness: politeness.policy,
+            robotsAgent: politeness.robotsAgent ?? RobotsAgent.productToken(fromUserAgent: userAgent))
         do { _ = try configuration.validated() } catch { throw ValidationError(error.message) }
 
         var fetchConfiguration = FetchConfiguration()

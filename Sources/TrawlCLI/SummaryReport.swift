@@ -16,6 +16,24 @@ struct SummaryReport {
         ]
         let reasons = stats.failedByReason.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
         lines.append("  failed      \(stats.failed)" + (reasons.isEmpty ? "" : " (\(reasons.joined(separator: ", ")))"))
+        let scheduler = summary.scheduler
+        if scheduler.retries > 0 { lines.append("  retries     \(scheduler.retries)") }
+        if summary.robotsIgnored {
+            lines.append("  robots.txt  ignored (--ignore-robots)")
+        } else {
+            lines.append("  robots.txt  \(stats.robotsParsed) parsed, \(stats.blockedByRobots) pages blocked by robots")
+        }
+        let drops = scheduler.drops.merging(stats.droppedLinks, uniquingKeysWith: +).filter { $0.value > 0 }
+        if !drops.isEmpty {
+            let text = drops.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+            lines.append("  links not followed: \(text)")
+        }
+        if !scheduler.slowedHosts.isEmpty {
+            let text = scheduler.slowedHosts.map {
+                "\($0.host) (\($0.concurrency) in flight, \(String(format: "%.2f", $0.delay)) s apart)"
+            }
+            lines.append("  slowed down \(text.joined(separator: ", "))")
+        }
         lines.append("  items       \(stats.items) written to \(output == "-" ? "stdout" : output)")
         return lines.joined(separator: "\n") + "\n"
     }

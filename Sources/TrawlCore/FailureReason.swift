@@ -32,6 +32,13 @@ public struct FailureReason: Sendable, Hashable, CustomStringConvertible {
         public static let invalidURL = Code(rawValue: "invalid-url")
         /// A processor could not handle the response (for example malformed JSON).
         public static let processing = Code(rawValue: "processing")
+        /// robots.txt forbids the page; it was never requested. The detail names the rule.
+        public static let blockedByRobots = Code(rawValue: "blocked-by-robots")
+        /// The origin's robots.txt could not be fetched after every retry (5xx, 429, network),
+        /// so none of its pages may be crawled (RFC 9309 §2.3.1.4).
+        public static let robotsUnavailable = Code(rawValue: "robots-unavailable")
+        /// The server asked to wait longer than `--max-retry-after` before retrying.
+        public static let retryAfterTooLong = Code(rawValue: "retry-after-too-long")
     }
 
     public var code: Code

@@ -2,25 +2,37 @@ import DequeModule
 
 /// The crawl's scheduler: an actor around ``FrontierState`` that lets workers wait for work.
 ///
-/// Workers call ``next()`` in a loop and ``complete(_:discovered:)`` after each task. `next()`
-/// suspends while every eligible host is busy and returns nil once the crawl is finished or
-/// stopped. Nothing here does I/O or parsing: those run in the workers, on every core.
+/// Workers call ``next()`` in a loop and ``complete(_:outcome:discovered:)`` after each task.
+/// `next()` suspends while every eligible host is busy, delayed or backing off, and returns nil
+/// once the crawl is finished or stopped. When every host with work is parked, one timer runs for
+/// the earliest of them; nothing spins or sleeps per URL. Nothing here does I/O or parsing: those
+/// run in the workers, on every core.
 public actor Frontier {
     private var state: FrontierState
+    private let clock: any FrontierClock
     private var waiters: Deque<CheckedContinuation<CrawlTask?, Never>> = []
     private var isStopped = false
+    /// The single wake-up timer and the time it is set for.
+    private var timer: (deadline: Duration, task: Task<Void, Never>)?
 
-    public init(limits: FrontierLimits) {
-        state = FrontierState(limits: limits)
+    public init(
+        limits: FrontierLimits, policy: SchedulerPolicy = SchedulerPolicy(),
+        clock: any FrontierClock = ContinuousFrontierClock(), seed: UInt64 = UInt64.random(in: 1...UInt64.max)
+    ) {
+        state = FrontierState(limits: limits, policy: policy, seed: seed)
+        self.clock = clock
     }
 
-    /// Queues seeds or discovered URLs; returns how many were new.
+    /// Queues seeds or discovered URLs; returns the pages to record (blocked by robots.txt).
     @discardableResult
-    public func add(_ tasks: [CrawlTask]) -> Int {
-        var added = 0
-        for task in tasks where state.add(task) == .queued { added += 1 }
+    public func add(_ tasks: [CrawlTask]) -> [FrontierRecord] {
+        let now = clock.now
+        var records: [FrontierRecord] = []
+        for task in tasks {
+            if case .recorded(let record) = state.add(task, now: now) { records.append(record) }
+        }
         wakeWaiters()
-        return added
+        return records
     }
 
     /// Claims a redirect target; false when the URL is already known (queued, claimed or done).
@@ -28,19 +40,37 @@ public actor Frontier {
         state.claim(url)
     }
 
-    /// The next task to run, waiting while hosts are busy; nil when the crawl is over.
+    /// Claims a redirect target for a running task, checking robots.txt (see ``RedirectClaim``).
+    public func claimRedirect(_ task: CrawlTask) -> RedirectClaim {
+        let claim = state.claimRedirect(task, now: clock.now)
+        if claim == .queued { wakeWaiters() }
+        return claim
+    }
+
+    /// The next task to run, waiting while hosts are busy or delayed; nil when the crawl is over.
     public func next() async -> CrawlTask? {
         if isStopped { return nil }
-        if let task = state.nextTask() { return task }
-        if state.isFinished { return nil }
+        if waiters.isEmpty {
+            switch state.nextTask(now: clock.now) {
+            case .task(let task): return task
+            case .wait(let deadline): arm(deadline)
+            case .none: if state.isFinished { return nil }
+            }
+        }
         return await withCheckedContinuation { waiters.append($0) }
     }
 
-    /// Finishes `task` and queues the links it discovered.
-    public func complete(_ task: CrawlTask, discovered: [CrawlTask]) {
-        for link in discovered { state.add(link) }
-        state.complete(task)
+    /// Finishes `task` with `outcome`, queues the links it discovered, and returns the pages to
+    /// record as failed or blocked.
+    @discardableResult
+    public func complete(_ task: CrawlTask, outcome: TaskOutcome, discovered: [CrawlTask]) -> [FrontierRecord] {
+        let now = clock.now
+        var records = state.complete(task, outcome: outcome, now: now)
+        for link in discovered {
+            if case .recorded(let record) = state.add(link, now: now) { records.append(record) }
+        }
         wakeWaiters()
+        return records
     }
 
     /// Stops handing out work: waiting and later `next()` calls return nil. In-flight tasks finish.
@@ -56,17 +86,52 @@ public actor Frontier {
             dispatched: state.dispatchedCount, completed: state.completedCount)
     }
 
+    /// What the scheduler did, for the summary.
+    public var report: SchedulerReport {
+        SchedulerReport(
+            retries: state.retryCount, slowedHosts: state.slowedHosts, drops: state.drops,
+            sitemaps: state.sitemaps)
+    }
+
     private func wakeWaiters() {
         while !waiters.isEmpty {
             if isStopped || state.isFinished {
                 let all = waiters
                 waiters.removeAll()
+                timer?.task.cancel()
+                timer = nil
                 for waiter in all { waiter.resume(returning: nil) }
                 return
             }
-            guard let task = state.nextTask() else { return }
-            waiters.removeFirst().resume(returning: task)
+            switch state.nextTask(now: clock.now) {
+            case .task(let task):
+                waiters.removeFirst().resume(returning: task)
+            case .wait(let deadline):
+                arm(deadline)
+                return
+            case .none:
+                return
+            }
         }
+    }
+
+    /// Makes sure one timer fires at `deadline` (replacing a later one).
+    private func arm(_ deadline: Duration) {
+        if let timer, timer.deadline <= deadline { return }
+        timer?.task.cancel()
+        let clock = self.clock
+        timer = (
+            deadline,
+            Task { [weak self] in
+                do { try await clock.sleep(until: deadline) } catch { return }
+                await self?.timerFired(deadline)
+            }
+        )
+    }
+
+    private func timerFired(_ deadline: Duration) {
+        if timer?.deadline == deadline { timer = nil }
+        wakeWaiters()
     }
 }
 
@@ -76,4 +141,16 @@ public struct FrontierSnapshot: Sendable, Hashable {
     public var inFlight: Int
     public var dispatched: Int
     public var completed: Int
+}
+
+/// What the scheduler did over a crawl.
+public struct SchedulerReport: Sendable, Hashable {
+    /// Retries scheduled after transient failures.
+    public var retries: Int
+    /// Hosts the adaptive throttle slowed, with their final concurrency and delay.
+    public var slowedHosts: [SlowedHost]
+    /// Links the frontier did not queue, by reason (`too-deep`, `robots`, `host-page-budget`).
+    public var drops: [String: Int]
+    /// `Sitemap:` URLs found in robots.txt files, by origin.
+    public var sitemaps: [String: [String]]
 }

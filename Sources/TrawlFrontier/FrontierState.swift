@@ -1,50 +1,118 @@
 import DequeModule
+import HeapModule
+import TrawlCore
+import TrawlRobots
 
-/// The frontier's pure state machine: which URLs are known, queued and in flight.
+/// The frontier's pure state machine: which URLs are known, queued, waiting and in flight, and
+/// when each host may be sent its next request.
 ///
-/// No I/O, no clock, no `await`: the ``Frontier`` actor feeds it events and runs what it returns,
-/// and tests drive it directly. Every operation is O(1) amortized.
+/// No I/O, no clock, no `await`: the ``Frontier`` actor feeds it events with the current time
+/// (a `Duration` since the crawl started) and runs what it returns; tests drive it directly with
+/// a fake time. Every operation is O(1) amortized, or O(log hosts) where a host is parked.
 ///
-/// Scheduling: each host has a FIFO queue; hosts that have queued work and a free slot wait in a
-/// ready ring, served round-robin. Discovery is breadth-first, so each host's queue is in depth
-/// order and the crawl as a whole proceeds level by level, with every host progressing at once.
+/// Scheduling: each host has a FIFO queue. A host with queued work, a free slot (the global limit,
+/// then its own adaptive concurrency) and no delay pending waits in a ready ring, served
+/// round-robin. A host whose delay or backoff has not run out is parked in a heap keyed by the
+/// time it becomes ready; workers wait for the earliest one only when no host is ready.
+/// Discovery is breadth-first, so each host's queue is in depth order.
+///
+/// Politeness: before an origin's first page, its robots.txt task goes to the front of the
+/// host's queue and the origin's pages wait beside it; once the rules are known they are queued
+/// or recorded as blocked. Transient failures go back to the front of the queue with a backoff
+/// that parks the whole host.
 public struct FrontierState: Sendable {
     public let limits: FrontierLimits
+    public let policy: SchedulerPolicy
+    /// A new host's state: the configured concurrency, no delay yet.
+    let newHost: HostState
 
-    /// Every canonical URL ever queued or claimed. Bounded by the site; a later issue moves it to
-    /// the store so that millions of URLs fit in a fixed memory budget.
+    /// Every canonical URL ever queued, claimed or blocked. Bounded by the site; the durable
+    /// frontier moves it to the store so that millions of URLs fit in a fixed memory budget.
     private var known: Set<String> = []
-    private var queues: [String: Deque<CrawlTask>] = [:]
-    private var inFlightPerHost: [String: Int] = [:]
-    /// Hosts with queued tasks and a free per-host slot, each at most once.
-    private var ready: Deque<String> = []
-    private var inReady: Set<String> = []
+    var hosts: [String: HostState] = [:]
+    /// Hosts that may start a request now, each at most once.
+    var ready: Deque<String> = []
+    /// Hosts waiting for their delay or backoff; entries whose host has moved on are stale and
+    /// skipped when popped.
+    var parked = Heap<ParkedHost>()
+    /// robots.txt per origin (`scheme://host[:port]`).
+    var origins: [String: OriginRobots] = [:]
+    /// Pages of origins whose robots.txt is not known yet.
+    var waitingForRobots: [String: [CrawlTask]] = [:]
+    /// `Sitemap:` URLs from each origin's robots.txt, for the sitemap processor.
+    public internal(set) var sitemaps: [String: [String]] = [:]
+    var random: SplitMix64
+    private var lastSequence = 0
+    /// The newest dispatch sequence number handed out.
+    var lastSequenceHandedOut: Int { lastSequence }
 
-    public private(set) var queuedCount = 0
+    /// Pages queued, retrying or waiting for robots.txt (not robots.txt tasks themselves).
+    public internal(set) var queuedCount = 0
     public private(set) var inFlightCount = 0
-    /// Tasks handed out so far (counts toward ``FrontierLimits/maxPages``).
+    /// Pages handed out so far, first attempts only (counts toward ``FrontierLimits/maxPages``).
     public private(set) var dispatchedCount = 0
-    public private(set) var completedCount = 0
+    /// Pages finished, whatever the outcome.
+    public internal(set) var completedCount = 0
+    /// Retries scheduled (each retry of each page once).
+    public private(set) var retryCount = 0
+    /// Retries queued and not yet handed out.
+    private var pendingRetries = 0
+    /// Links not queued, by reason (`too-deep`, `host-page-budget`, `robots`).
+    public internal(set) var drops: [String: Int] = [:]
 
-    public init(limits: FrontierLimits) {
+    public init(limits: FrontierLimits, policy: SchedulerPolicy = SchedulerPolicy(), seed: UInt64 = 0x5EED) {
         self.limits = limits
+        self.policy = policy
+        newHost = HostState(concurrency: limits.perHost)
+        random = SplitMix64(seed: seed)
     }
 
-    /// What happened to a URL offered with ``add(_:)``.
+    /// What happened to a URL offered with ``add(_:now:)``.
     public enum AddResult: Sendable, Hashable {
         case queued
         case duplicate
         case tooDeep
+        case overHostBudget
+        /// Not queued and recorded: blocked by robots.txt, or the origin's robots.txt failed.
+        case recorded(FrontierRecord)
     }
 
-    /// Queues `task` unless its URL is already known or it is deeper than the depth limit.
+    /// Queues `task` unless its URL is known, it is too deep, its host's page budget is spent, or
+    /// robots.txt forbids it.
     @discardableResult
-    public mutating func add(_ task: CrawlTask) -> AddResult {
-        if let maxDepth = limits.maxDepth, task.depth > maxDepth { return .tooDeep }
+    public mutating func add(_ task: CrawlTask, now: Duration = .zero) -> AddResult {
+        if let maxDepth = limits.maxDepth, task.depth > maxDepth {
+            drops["too-deep", default: 0] += 1
+            return .tooDeep
+        }
         guard known.insert(task.url).inserted else { return .duplicate }
-        queues[task.hostKey, default: []].append(task)
-        queuedCount += 1
-        markReadyIfEligible(task.hostKey)
+        if let budget = policy.maxPagesPerHost, hosts[task.hostKey]?.accepted ?? 0 >= budget {
+            drops["host-page-budget", default: 0] += 1
+            return .overHostBudget
+        }
+        if policy.obeyRobots, task.kind == .page {
+            let origin = task.origin
+            switch origins[origin] {
+            case nil:
+                origins[origin] = .fetching
+                waitingForRobots[origin, default: []].append(task)
+                hosts[task.hostKey, default: newHost].accepted += 1
+                queuedCount += 1
+                hosts[task.hostKey, default: newHost].queue.prepend(.robots(origin: origin, hostKey: task.hostKey))
+                reconsider(task.hostKey, now: now)
+                return .queued
+            case .fetching:
+                waitingForRobots[origin, default: []].append(task)
+                hosts[task.hostKey, default: newHost].accepted += 1
+                queuedCount += 1
+                return .queued
+            case .known(let rules):
+                if let record = robotsRecord(for: task, rules: rules) { return .recorded(record) }
+            case .unavailable(let reason):
+                return .recorded(FrontierRecord(task: task, reason: reason, attempts: 0))
+            }
+        }
+        enqueue(task, now: now)
         return .queued
     }
 
@@ -56,51 +124,119 @@ public struct FrontierState: Sendable {
         known.insert(url).inserted
     }
 
-    /// Whether `url` has been queued or claimed.
+    /// Whether `url` has been queued, claimed or blocked.
     public func isKnown(_ url: String) -> Bool { known.contains(url) }
 
-    /// True once the page limit is reached: nothing more will be handed out.
+    /// True once the page limit is reached: no new page is handed out (retries still are).
     public var isPageLimitReached: Bool {
         limits.maxPages.map { dispatchedCount >= $0 } ?? false
     }
 
-    /// The next task allowed by the global and per-host limits, or nil.
-    public mutating func nextTask() -> CrawlTask? {
-        guard inFlightCount < limits.concurrency, !isPageLimitReached else { return nil }
-        while let host = ready.popFirst() {
-            inReady.remove(host)
-            // Pop in place: copying the queue out of the dictionary would copy every task in it.
-            guard let task = queues[host]?.popFirst() else { continue }
-            if queues[host]?.isEmpty == true { queues[host] = nil }
-            queuedCount -= 1
-            inFlightCount += 1
-            dispatchedCount += 1
-            inFlightPerHost[host, default: 0] += 1
-            markReadyIfEligible(host)
-            return task
-        }
-        return nil
-    }
-
-    /// Records that `task` finished (fetched, served from cache, or failed).
-    public mutating func complete(_ task: CrawlTask) {
-        inFlightCount -= 1
-        completedCount += 1
-        let remaining = (inFlightPerHost[task.hostKey] ?? 1) - 1
-        inFlightPerHost[task.hostKey] = remaining > 0 ? remaining : nil
-        markReadyIfEligible(task.hostKey)
-    }
-
     /// True when nothing is in flight and nothing more will be handed out.
     public var isFinished: Bool {
-        inFlightCount == 0 && (queuedCount == 0 || isPageLimitReached)
+        inFlightCount == 0 && (queuedCount == 0 || (isPageLimitReached && pendingRetries == 0))
     }
 
-    private mutating func markReadyIfEligible(_ host: String) {
-        guard !inReady.contains(host), queues[host] != nil,
-            inFlightPerHost[host, default: 0] < limits.perHost
-        else { return }
-        ready.append(host)
-        inReady.insert(host)
+    /// The next task allowed by the limits, the delays and the backoffs at `now`.
+    public mutating func nextTask(now: Duration = .zero) -> Dispatch {
+        guard inFlightCount < limits.concurrency else { return .none }
+        promoteParkedHosts(now: now)
+        while let key = ready.popFirst() {
+            guard var host = hosts[key] else { continue }
+            host.slot = .idle
+            guard let front = host.queue.first, host.inFlight < concurrency(of: host), host.readyAt <= now else {
+                hosts[key] = host
+                reconsider(key, now: now)
+                continue
+            }
+            if isPageLimitReached && front.attempt == 0 {
+                // Only retries may still go: the host stays idle until one is queued for it.
+                hosts[key] = host
+                continue
+            }
+            host.queue.removeFirst()
+            host.inFlight += 1
+            host.nextStart = now + .seconds(delay(of: host))
+            hosts[key] = host
+            inFlightCount += 1
+            lastSequence += 1
+            var task = front
+            task.sequence = lastSequence
+            if task.kind == .page {
+                queuedCount -= 1
+                if task.attempt == 0 { dispatchedCount += 1 } else { pendingRetries -= 1 }
+            } else if task.attempt > 0 {
+                pendingRetries -= 1
+            }
+            reconsider(key, now: now)
+            return .task(task)
+        }
+        if let earliest = earliestParkedTime() { return .wait(until: earliest) }
+        return .none
     }
+
+    /// Records that `task` ended with `outcome` at `now`; returns the pages to record as failed.
+    @discardableResult
+    public mutating func complete(_ task: CrawlTask, outcome: TaskOutcome, now: Duration = .zero) -> [FrontierRecord] {
+        inFlightCount -= 1
+        hosts[task.hostKey, default: newHost].inFlight -= 1
+        var records: [FrontierRecord] = []
+        switch outcome {
+        case .finished(let signal):
+            feed(signal, from: task)
+            if task.kind == .page { completedCount += 1 }
+        case .transientFailure(let reason, let retryAfter, let signal):
+            feed(signal, from: task)
+            records = retryOrGiveUp(task, reason: reason, retryAfter: retryAfter, now: now)
+        case .robots(let rules, let sitemaps, let signal):
+            feed(signal, from: task)
+            records = robotsKnown(rules, sitemaps: sitemaps, origin: task.origin, hostKey: task.hostKey, now: now)
+        }
+        reconsider(task.hostKey, now: now)
+        return records
+    }
+
+    /// Hosts the adaptive throttle slowed down, with their concurrency and delay now.
+    public var slowedHosts: [SlowedHost] {
+        hosts.compactMap { key, host in
+            host.throttle.wasSlowed
+                ? SlowedHost(host: key, concurrency: concurrency(of: host), delay: delay(of: host)) : nil
+        }.sorted { $0.host < $1.host }
+    }
+
+    // MARK: - Retries
+
+    private mutating func retryOrGiveUp(
+        _ task: CrawlTask, reason: FailureReason, retryAfter: Double?, now: Duration
+    ) -> [FrontierRecord] {
+        let decision = policy.retry.decision(afterAttempt: task.attempt, retryAfter: retryAfter, random: random.unit())
+        let final: FailureReason
+        switch decision {
+        case .retry(let wait):
+            var again = task
+            again.attempt += 1
+            hosts[task.hostKey, default: newHost].queue.prepend(again)
+            let until = now + .seconds(wait)
+            if hosts[task.hostKey]?.backoffUntil ?? .zero < until { hosts[task.hostKey]?.backoffUntil = until }
+            if task.kind == .page { queuedCount += 1 }
+            pendingRetries += 1
+            retryCount += 1
+            return []
+        case .giveUp:
+            final = reason
+        case .retryAfterTooLong(let seconds):
+            final = FailureReason(
+                .retryAfterTooLong,
+                "Retry-After \(Int(seconds)) s is over \(Int(policy.retry.maxRetryAfter)) s (\(reason))")
+        }
+        if task.kind == .robots {
+            return robotsUnavailable(origin: task.origin, cause: final, attempts: task.attempt + 1)
+        }
+        completedCount += 1
+        return [FrontierRecord(task: task, reason: final, attempts: task.attempt + 1)]
+    }
+
+    // MARK: - Hosts
+
+
 }

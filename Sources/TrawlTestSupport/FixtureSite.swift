@@ -78,6 +78,21 @@ public final class FixtureSite: Sendable {
         }
     }
 
+    /// ``requestedURLs`` without the robots.txt requests: the pages the crawl asked for.
+    public var requestedPages: [String] {
+        requestedURLs.filter { !$0.hasSuffix("/robots.txt") }
+    }
+
+    /// The robots.txt requests each host received, keyed by `host:port`.
+    public var robotsRequests: [String: Int] {
+        var counts: [String: Int] = [:]
+        for server in [hostA, hostB, hostC] {
+            let count = server.requestCount(for: "/robots.txt")
+            if count > 0 { counts["\(server.host):\(server.port)"] = count }
+        }
+        return counts
+    }
+
     /// Clears the request logs of all three hosts.
     public func resetLogs() {
         hostA.resetLog()

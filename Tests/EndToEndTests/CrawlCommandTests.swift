@@ -20,7 +20,7 @@ struct CrawlCommandTests {
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout.isEmpty)
         #expect(first.stderr.contains("Crawl finished"))
-        #expect(first.stderr.contains("fetched     \(site.expectedRequests.count) responses"))
+        #expect(first.stderr.contains("fetched     \(site.expectedRequests.count + 2) responses"), "pages plus robots.txt of hosts A and B")
         let items = jsonLines(folder.read("items.jsonl"))
         #expect(items.count == site.expectedItems.count)
         for item in items {
@@ -29,7 +29,7 @@ struct CrawlCommandTests {
             #expect(item["description"] as? String == site.expectedItems[url]?.description, "\(url)")
             #expect(Array(item.keys).sorted() == ["description", "title", "url"])
         }
-        #expect(Set(site.requestedURLs) == site.expectedRequests)
+        #expect(Set(site.requestedPages) == site.expectedRequests)
         #expect(site.forbiddenHostRequests == 0)
 
         site.resetLogs()
@@ -60,7 +60,8 @@ struct CrawlCommandTests {
             #expect(byName[pokemon.name]?["height"] as? Int == pokemon.height)
         }
         #expect(result.stdout.contains(#""height":7}"#))
-        #expect(api.server.requestCount == 12)
+        #expect(api.server.requestCount == 12 + 1, "the pages and robots.txt once")
+        #expect(api.server.requestCount(for: "/robots.txt") == 1)
     }
 
     @Test("--follow crawls the URLs a JSONPath selects; --seeds reads a file with comments")
@@ -89,7 +90,7 @@ struct CrawlCommandTests {
             "--cache", folder.path("c.sqlite"), "--extract", "title=//h1",
         ])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(site.requestedURLs == [site.homeURL])
+        #expect(site.requestedPages == [site.homeURL])
         let paged = try await TrawlProcess.run([
             "crawl", site.homeURL, "--max-pages", "3", "-o", folder.path("p.jsonl"),
             "--cache", folder.path("d.sqlite"), "--extract", "title=//h1",

@@ -32,8 +32,9 @@ struct InterruptTests {
 
         let resumed = try await TrawlProcess.run(arguments)
         #expect(resumed.status == 0, "\(resumed.stderr)")
-        let all = server.requestLog.map(\.target)
+        let all = server.requestLog.map(\.target).filter { $0 != "/robots.txt" }
         #expect(all.count == pages + 1, "every page requested exactly once over both runs")
+        #expect(server.requestCount(for: "/robots.txt") == 1, "robots.txt cached by the first run")
         #expect(Set(all).count == all.count)
         #expect(jsonLines(folder.read("items.jsonl")).count == pages + 1)
     }

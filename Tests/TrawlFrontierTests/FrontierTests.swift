@@ -4,7 +4,7 @@ import TrawlFrontier
 @Suite struct FrontierTests {
     @Test("workers drain a growing crawl and all see nil at the end", .timeLimit(.minutes(1)))
     func workersDrainCrawl() async {
-        let frontier = Frontier(limits: FrontierLimits(concurrency: 8, perHost: 2))
+        let frontier = Frontier(limits: FrontierLimits(concurrency: 8, perHost: 2), policy: .plain)
         await frontier.add([CrawlTask(url: "http://a/0", hostKey: "a", depth: 0)])
         // Each page n < 200 links to 2n+1 and 2n+2 on one of three hosts.
         let processed = await withTaskGroup(of: Int.self) { group in
@@ -18,7 +18,7 @@ import TrawlFrontier
                             CrawlTask(url: "http://h\(m % 3)/\(m)", hostKey: "h\(m % 3)", depth: task.depth + 1)
                         }
                         await Task.yield()
-                        await frontier.complete(task, discovered: links)
+                        await frontier.complete(task, outcome: .finished(nil), discovered: links)
                     }
                     return count
                 }
@@ -32,7 +32,7 @@ import TrawlFrontier
 
     @Test("stop wakes waiting workers with nil", .timeLimit(.minutes(1)))
     func stopWakesWaiters() async {
-        let frontier = Frontier(limits: FrontierLimits(concurrency: 1, perHost: 1))
+        let frontier = Frontier(limits: FrontierLimits(concurrency: 1, perHost: 1), policy: .plain)
         await frontier.add([
             CrawlTask(url: "http://a/1", hostKey: "a", depth: 0),
             CrawlTask(url: "http://a/2", hostKey: "a", depth: 0),

@@ -13,11 +13,13 @@ struct CrawlerFixtureSiteTests {
         defer { harness.removeCache(); site.stop() }
         let (summary, _) = try await harness.crawl(
             CrawlConfiguration(seeds: [site.homeURL], allowedHosts: [site.allowedHost]))
-        let requested = site.requestedURLs
+        let requested = site.requestedPages
         #expect(Set(requested) == site.expectedRequests)
         #expect(requested.count == Set(requested).count, "a URL was requested twice")
         #expect(site.forbiddenHostRequests == 0)
-        #expect(summary.statistics.fetched == site.expectedRequests.count)
+        #expect(site.robotsRequests.count == 2 && site.robotsRequests.values.allSatisfy { $0 == 1 },
+            "robots.txt once per crawled host: \(site.robotsRequests)")
+        #expect(summary.statistics.fetched == site.expectedRequests.count + 2)
         #expect(summary.statistics.fromCache == 0)
     }
 
@@ -56,7 +58,7 @@ struct CrawlerFixtureSiteTests {
         let second = try await harness.crawl(configuration)
         #expect(site.requestedURLs == [])
         #expect(second.summary.statistics.fetched == 0)
-        #expect(second.summary.statistics.fromCache == site.expectedRequests.count)
+        #expect(second.summary.statistics.fromCache == site.expectedRequests.count + 2, "pages and two robots.txt")
         #expect(Set(second.items.map(\.jsonLine)) == Set(first.items.map(\.jsonLine)))
         #expect(second.summary.statistics.failedByReason == first.summary.statistics.failedByReason)
     }
@@ -77,7 +79,7 @@ struct CrawlerFixtureSiteTests {
         defer { fresh.removeCache() }
         let shallow = try await fresh.crawl(
             CrawlConfiguration(seeds: [site.homeURL], limits: .init(maxDepth: 0)))
-        #expect(site.requestedURLs == [site.homeURL])
+        #expect(site.requestedPages == [site.homeURL])
         #expect(shallow.items.count == 1)
     }
 }

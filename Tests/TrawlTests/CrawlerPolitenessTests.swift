@@ -73,6 +73,7 @@ struct CrawlerPolitenessTests {
         let outside = try TestHTTPServer(host: "127.0.0.3") { _ in .html("<h1>outside</h1>") }
         let server = try TestHTTPServer(host: "127.0.0.1") { request in
             switch request.path {
+            case "/robots.txt": .notFound
             case "/": .html(#"<html><body><h1>home</h1><a href="/ftp">a</a><a href="/away">b</a><a href="/js">c</a></body></html>"#)
             case "/ftp": .redirect(to: "ftp://127.0.0.1/file", status: 302)
             case "/js": .redirect(to: "javascript:alert(1)", status: 301)
@@ -89,6 +90,7 @@ struct CrawlerPolitenessTests {
     @Test("a redirect chain longer than the limit is cut and recorded")
     func tooManyRedirects() async throws {
         let server = try TestHTTPServer(host: "127.0.0.1") { request in
+            if request.path == "/robots.txt" { return .notFound }
             let n = Int(request.path.dropFirst()) ?? 0
             return .redirect(to: "/\(n + 1)", status: 302)
         }
@@ -97,6 +99,6 @@ struct CrawlerPolitenessTests {
         let (summary, _) = try await harness.crawl(
             CrawlConfiguration(seeds: [server.url("/0")], maxRedirects: 3))
         #expect(summary.statistics.failedByReason == ["too-many-redirects": 1])
-        #expect(server.requestCount == 4)
+        #expect(server.requestCount == 4 + 1, "robots.txt, then the seed and three hops")
     }
 }
