@@ -10,6 +10,11 @@ public struct CrawlConfiguration: Sendable {
     public var seeds: [String]
     /// Hosts allowed besides the seeds' hosts (names or IP literals, any port).
     public var allowedHosts: [String]
+    /// Domains allowed with all their subdomains (`--allow-domain`).
+    public var allowedDomains: [String] = []
+    /// `--include` / `--exclude` regexes on the canonical URL, `--strip-query` names,
+    /// `--sort-query`, `--max-url-length` and the trap guard.
+    public var linkFilters = LinkFilters()
     public var limits: FrontierLimits
     /// Redirect hops followed per page. Without a bound a redirect trap ties up a worker forever.
     public var maxRedirects: Int
@@ -56,6 +61,16 @@ public struct CrawlConfiguration: Sendable {
             }
             scope.allow(host: url.hostKey)
         }
+        for domain in allowedDomains {
+            do { try scope.allow(domain: domain) } catch { throw CrawlConfigurationError(error.message) }
+        }
+        let rules: LinkRules
+        do {
+            rules = try LinkRules(
+                scope: scope, include: linkFilters.include, exclude: linkFilters.exclude,
+                stripQuery: linkFilters.stripQuery, sortQuery: linkFilters.sortQuery,
+                maxURLLength: linkFilters.maxURLLength, trapGuard: linkFilters.trapGuard)
+        } catch { throw CrawlConfigurationError(error.message) }
         try Self.check(limits.concurrency, "--concurrency", atLeast: 1)
         try Self.check(limits.perHost, "--per-host", atLeast: 1)
         if let depth = limits.maxDepth { try Self.check(depth, "--max-depth", atLeast: 0) }
@@ -67,7 +82,7 @@ public struct CrawlConfiguration: Sendable {
             throw CrawlConfigurationError("invalid --robots-agent '\(robotsAgent)': expected one word such as Trawl")
         }
         return ValidatedCrawlConfiguration(
-            seeds: parsed, scope: scope, limits: limits, maxRedirects: maxRedirects, politeness: politeness,
+            seeds: parsed.map(rules.normalized), rules: rules, limits: limits, maxRedirects: maxRedirects, politeness: politeness,
             robotsAgent: agent)
     }
 
@@ -93,10 +108,34 @@ public struct CrawlConfiguration: Sendable {
     }
 }
 
+/// Which discovered URLs are kept, and under which canonical form; see ``LinkRules``.
+public struct LinkFilters: Sendable, Hashable {
+    public var include: [String] = []
+    public var exclude: [String] = []
+    public var stripQuery: [String] = []
+    public var sortQuery = false
+    public var maxURLLength = LinkRules.defaultMaxURLLength
+    public var trapGuard = true
+
+    public init(
+        include: [String] = [], exclude: [String] = [], stripQuery: [String] = [], sortQuery: Bool = false,
+        maxURLLength: Int = LinkRules.defaultMaxURLLength, trapGuard: Bool = true
+    ) {
+        self.include = include
+        self.exclude = exclude
+        self.stripQuery = stripQuery
+        self.sortQuery = sortQuery
+        self.maxURLLength = maxURLLength
+        self.trapGuard = trapGuard
+    }
+}
+
 /// A configuration that passed ``CrawlConfiguration/validated()``.
 public struct ValidatedCrawlConfiguration: Sendable {
     public let seeds: [WebURL]
-    public let scope: CrawlScope
+    /// Scope, URL filters and canonical-form options, applied to every link and redirect.
+    public let rules: LinkRules
+    public var scope: CrawlScope { rules.scope }
     public let limits: FrontierLimits
     public let maxRedirects: Int
     public let politeness: SchedulerPolicy

@@ -14,7 +14,7 @@ struct CrawlPipeline: Sendable {
     let store: any CrawlStore
     let processors: [any Processor]
     let sink: any ItemSink
-    let scope: CrawlScope
+    let rules: LinkRules
     let frontier: Frontier
     let maxRedirects: Int
     /// The product token robots.txt groups are matched against (`Trawl`).
@@ -144,18 +144,24 @@ struct CrawlPipeline: Sendable {
         guard target.isHTTP else {
             return .failed(FailureReason(.unsupportedScheme, "redirect to \(target.scheme): URL \(target)"))
         }
-        let canonical = target.canonicalString
+        let canonical: String
+        let hostKey: String
+        switch rules.admit(target) {
+        case .admit(let admitted, let host):
+            canonical = admitted
+            hostKey = host
+        case .drop(.outOfScope):
+            return .failed(FailureReason(.redirectOutOfScope, target.canonicalString))
+        case .drop(let reason):
+            return .failed(FailureReason(.redirectNotFollowed, "\(reason): \(target.canonicalString)"))
+        }
         if chain.contains(canonical) {
             return .failed(FailureReason(.redirectLoop, "back to \(canonical)"))
         }
         if chain.count > maxRedirects {
             return .failed(FailureReason(.tooManyRedirects, "more than \(maxRedirects) hops, last to \(canonical)"))
         }
-        guard scope.contains(target) else {
-            return .failed(FailureReason(.redirectOutOfScope, canonical))
-        }
-        let claim = await frontier.claimRedirect(
-            CrawlTask(url: canonical, hostKey: target.hostKey, depth: depth))
+        let claim = await frontier.claimRedirect(CrawlTask(url: canonical, hostKey: hostKey, depth: depth))
         switch claim {
         case .follow: return .follow(canonical)
         case .alreadyKnown, .queued: return .handedBack
@@ -196,14 +202,24 @@ struct CrawlPipeline: Sendable {
         return tasks(for: links, depth: depth + 1)
     }
 
-    /// Canonical, in-scope, de-duplicated tasks for `links`.
+    /// Canonical, admitted, de-duplicated tasks for `links`; the others are counted by reason.
     private func tasks(for links: [WebURL], depth: Int) -> [CrawlTask] {
         var seen: Set<String> = []
         var tasks: [CrawlTask] = []
-        for url in links where scope.contains(url) {
-            let canonical = url.canonicalString
-            if seen.insert(canonical).inserted {
-                tasks.append(CrawlTask(url: canonical, hostKey: url.hostKey, depth: depth))
+        var drops = LinkDropCounts()
+        for url in links {
+            switch rules.admit(url) {
+            case .admit(let canonical, let hostKey):
+                if seen.insert(canonical).inserted {
+                    tasks.append(CrawlTask(url: canonical, hostKey: hostKey, depth: depth))
+                }
+            case .drop(let reason):
+                drops.record(reason)
+            }
+        }
+        if !drops.isEmpty {
+            statistics.update { stats in
+                for (reason, count) in drops.nonZero { stats.droppedLinks[reason.rawValue, default: 0] += count }
             }
         }
         return tasks

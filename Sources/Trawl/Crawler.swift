@@ -37,7 +37,7 @@ public final class Crawler: Sendable {
         self.logger = logger
         frontier = Frontier(limits: validated.limits, policy: validated.politeness)
         pipeline = CrawlPipeline(
-            fetcher: fetcher, store: store, processors: processors, sink: sink, scope: validated.scope,
+            fetcher: fetcher, store: store, processors: processors, sink: sink, rules: validated.rules,
             frontier: frontier, maxRedirects: validated.maxRedirects, robotsAgent: validated.robotsAgent,
             statistics: statistics, logger: logger)
         started = clock.now

@@ -73,6 +73,9 @@ struct CrawlCommand: AsyncParsableCommand {
     @Option(name: .customLong("cacert"), help: ArgumentHelp("Trust the certificate authorities in this PEM file instead of the system's.", valueName: "file"))
     var caCertificates: String?
 
+    @OptionGroup(title: "Scope")
+    var scope: ScopeOptions
+
     @OptionGroup(title: "Politeness")
     var politeness: PolitenessOptions
 
@@ -105,13 +108,15 @@ struct CrawlCommand: AsyncParsableCommand {
             }
         }
         let seedURLs = try SeedList.collect(arguments: seeds, file: seedsFile, glob: !noGlob)
-        let configuration = CrawlConfiguration(
+        var configuration = CrawlConfiguration(
             seeds: seedURLs,
             allowedHosts: allowHosts.flatMap { $0.split(separator: ",").map(String.init) },
             limits: FrontierLimits(
                 concurrency: concurrency, perHost: perHost, maxDepth: maxDepth, maxPages: maxPages),
             politeness: politeness.policy,
             robotsAgent: politeness.robotsAgent ?? RobotsAgent.productToken(fromUserAgent: userAgent))
+        configuration.allowedDomains = scope.domains
+        configuration.linkFilters = scope.filters
         do { _ = try configuration.validated() } catch { throw ValidationError(error.message) }
 
         var fetchConfiguration = FetchConfiguration()

@@ -26,6 +26,8 @@ public struct FailureReason: Sendable, Hashable, CustomStringConvertible {
         public static let redirectLoop = Code(rawValue: "redirect-loop")
         /// A redirect pointed outside the crawl's scope; the target was not fetched.
         public static let redirectOutOfScope = Code(rawValue: "redirect-out-of-scope")
+        /// A redirect pointed to a URL the link rules drop (excluded, a trap, too long).
+        public static let redirectNotFollowed = Code(rawValue: "redirect-not-followed")
         /// A scheme other than http or https (in a request or a redirect).
         public static let unsupportedScheme = Code(rawValue: "unsupported-scheme")
         /// The URL could not be parsed.

@@ -10,7 +10,7 @@ struct InterruptTests {
         let links = (0..<pages).map { "<a href=\"/p\($0)\">p</a>" }.joined()
         let server = try TestHTTPServer(host: "127.0.0.1") { request in
             if request.path == "/" { return .html("<html><body><h1>hub</h1>\(links)</body></html>") }
-            return TestResponse.html("<html><body><h1>\(request.path)</h1></body></html>").delayed(by: 0.1)
+            return TestResponse.html("<html><body><h1>\(request.path)</h1></body></html>").delayed(by: 0.2)
         }
         let folder = try TemporaryFolder()
         defer { folder.remove(); server.stop() }
