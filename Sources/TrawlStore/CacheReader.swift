@@ -29,7 +29,7 @@ final class CacheReader {
     static let responseColumnsV1 = "requested_url, final_url, status, headers, body, fetched_at, elapsed"
 
     /// How many decompressed packs a reader keeps; see ``PackCache``.
-    static let packCacheCapacity = 8
+    static let packCacheCapacity = 6
 
     init(connection: SQLiteConnection, logger: Logger, damaged: DamagedPacks) throws(StoreError) {
         self.connection = connection
@@ -52,6 +52,10 @@ final class CacheReader {
 
     /// The committed response for `key`; nil when there is none, its row is malformed or its
     /// body's pack is missing or damaged.
+    ///
+    /// The row and the pack are two statements, so two snapshots: a pack that `compact()`
+    /// replaces between them reads as a miss (a refetch), which is cheaper than a read
+    /// transaction around every lookup.
     func response(forKey key: String) throws(StoreError) -> Response? {
         do throws(SQLiteError) {
             let row = try statement(Self.selectResponseSQL)

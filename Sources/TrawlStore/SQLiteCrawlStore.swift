@@ -10,10 +10,10 @@ import TrawlCore
 /// first, then ask a separate reader connection, which WAL lets run while the writer commits.
 ///
 /// Bodies are deduplicated by SHA-256 and compressed together: each commit appends the batch's
-/// new bodies, in the order they were stored, to zstd packs of up to 256 bodies or 1 MiB (see
+/// new bodies, in the order they were stored, to zstd packs of up to 256 bodies or 4 MiB (see
 /// ``PackWriter``), hashing and compressing on the writer queue. A pack is sealed with the
 /// transaction that wrote it, so everything committed is in a sealed pack and everything not
-/// committed is still in the write buffer, where reads find it. The reader keeps the last 8
+/// committed is still in the write buffer, where reads find it. The reader keeps the last 6
 /// packs it decompressed (``PackCache``): a warm crawl reading in crawl order decompresses each
 /// pack about once, while a random read costs one pack's decompression.
 ///

@@ -22,6 +22,19 @@ import TrawlTestSupport
         }
     }
 
+    @Test("a lock file left by a dead process does not block, and is taken over with this pid", .timeLimit(.minutes(1)))
+    func staleLockFile() async throws {
+        try await Fixture.withCachePath { _, path in
+            // What a writer killed with -9 leaves: the file with its pid, but no lock (the kernel
+            // dropped the lock with the process).
+            try Data("4242\n".utf8).write(to: URL(fileURLWithPath: path + "-lock"))
+            let store = try SQLiteCrawlStore(path: path)
+            let holder = try String(contentsOfFile: path + "-lock", encoding: .utf8)
+            #expect(holder == "\(getpid())\n")
+            try await store.close()
+        }
+    }
+
     @Test("a read-only store reads beside a writer and refuses writes", .timeLimit(.minutes(1)))
     func readerBesideWriter() async throws {
         try await Fixture.withCachePath { _, path in
