@@ -117,7 +117,7 @@ import TrawlTestSupport
         }
     }
 
-    @Test("reading in crawl order decompresses each pack once and never holds more than 8", .timeLimit(.minutes(1)))
+    @Test("reading in crawl order decompresses each pack once and never holds more than its capacity", .timeLimit(.minutes(1)))
     func packCacheBound() async throws {
         try await Fixture.withCachePath { _, path in
             let writer = try SQLiteCrawlStore(path: path, batchSize: 4)
