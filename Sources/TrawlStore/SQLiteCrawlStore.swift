@@ -47,7 +47,9 @@ public final class SQLiteCrawlStore: CrawlStore, @unchecked Sendable {
     /// migrates an older cache in place.
     ///
     /// Validates before writing anything: a file that is not SQLite, or another application's
-    /// database, throws `.notACache` and is left untouched.
+    /// database, throws `.notACache` and is left untouched. A migration runs here, synchronously,
+    /// under the writer lock: moving a foundation-era cache's bodies into packs takes about a
+    /// second per 40 MB of bodies, then a `VACUUM` returns the space.
     ///
     /// - Parameters:
     ///   - batchSize: rows per write transaction; larger batches write faster and hold more memory.
