@@ -126,7 +126,9 @@ final class SQLiteStatement {
 
     /// Runs `body` on the bytes of a BLOB column without copying them (`sqlite3_column_blob`);
     /// nil when the column is not a BLOB. The bytes are valid only inside `body`.
-    func withBlob<T>(at column: Int32, _ body: (UnsafeRawBufferPointer) throws(ZstdError) -> T) throws(ZstdError) -> T? {
+    func withBlob<T, Failure: Error>(
+        at column: Int32, _ body: (UnsafeRawBufferPointer) throws(Failure) -> T
+    ) throws(Failure) -> T? {
         guard type(at: column) == SQLITE_BLOB else { return nil }
         let bytes = sqlite3_column_blob(handle, column)
         let count = Int(sqlite3_column_bytes(handle, column))
