@@ -3,7 +3,9 @@ import CTrawlZstd
 /// The owner of one `ZSTD_CCtx`, freed in `deinit`, set up for body packs.
 ///
 /// Level 3 with long-distance matching and a window of up to 2^27 bytes: crawled pages share
-/// templates far apart in a pack, which a plain level-3 window (2^21) misses on large packs.
+/// templates far apart in a pack, which the regular match finder misses. Measured on 4 MiB packs
+/// of benchmark pages: 4.60 MB with long-distance matching, 6.38 MB without (same window);
+/// level 4 gains 0.2 %, level 1 loses 10 %.
 /// zstd shrinks the window to the input size, so a small pack costs a small window to decode.
 /// Every frame carries a checksum, so a damaged pack fails to decompress instead of
 /// returning wrong bytes. Not Sendable: the writer queue owns it.
