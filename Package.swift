@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // System libraries: each is imported by exactly one Swift target.
@@ -26,6 +27,9 @@ let package = Package(
         .systemLibrary(
             name: "CTrawlSQLite", pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
+        .systemLibrary(
+            name: "CTrawlZstd", pkgConfig: "libzstd",
+            providers: [.apt(["libzstd-dev"]), .brew(["zstd"])]),
 
         // Vocabulary: no C, no I/O. TrawlURL sits below TrawlCore so links travel as parsed URLs.
         .target(name: "TrawlURL"),
@@ -38,7 +42,11 @@ let package = Package(
             dependencies: ["TrawlCore", "CTrawlCurl", .product(name: "Logging", package: "swift-log")]),
         .target(
             name: "TrawlStore",
-            dependencies: ["TrawlCore", "CTrawlSQLite", .product(name: "Logging", package: "swift-log")]),
+            dependencies: [
+                "TrawlCore", "CTrawlSQLite", "CTrawlZstd",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         .target(name: "TrawlXML", dependencies: ["CTrawlXML2"]),
         .target(
             name: "TrawlFrontier",
@@ -81,7 +89,9 @@ let package = Package(
         .testTarget(name: "TrawlRobotsTests", dependencies: ["TrawlRobots"]),
         .testTarget(name: "TrawlHTTPCacheTests", dependencies: ["TrawlHTTPCache", "TrawlCore"]),
         .testTarget(name: "TrawlFetchTests", dependencies: ["TrawlFetch", "TrawlCore", "CTrawlCurl", "TrawlTestSupport"]),
-        .testTarget(name: "TrawlStoreTests", dependencies: ["TrawlStore", "TrawlCore", "TrawlTestSupport"]),
+        .testTarget(
+            name: "TrawlStoreTests", dependencies: ["TrawlStore", "TrawlCore", "TrawlTestSupport"],
+            resources: [.copy("Fixtures")]),
         .testTarget(name: "TrawlXMLTests", dependencies: ["TrawlXML"]),
         .testTarget(name: "TrawlFrontierTests", dependencies: ["TrawlFrontier"]),
         .testTarget(

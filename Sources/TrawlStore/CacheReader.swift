@@ -2,84 +2,145 @@ import Foundation
 import Logging
 import TrawlCore
 
-/// The reader connection and its cached statements; lives on the store's reader queue.
+/// The reader connection, its cached statements and the decompressed-pack cache; lives on the
+/// store's reader queue.
 ///
 /// WAL lets it read the last committed state while the writer commits. Not Sendable: owned by
 /// a ``DatabaseQueue``.
 final class CacheReader {
-    private let connection: SQLiteConnection
+    let connection: SQLiteConnection
     private let logger: Logger
-    private var selectResponse: SQLiteStatement?
+    private let decompressor: ZstdDecompressor
+    private let damaged: DamagedPacks
+    private var statements: [String: SQLiteStatement] = [:]
+    private(set) var packs: PackCache
+    /// Pack decompressions so far, for tests of the cache.
+    private(set) var decompressions = 0
 
     static let selectResponseSQL = """
-        SELECT requested_url, final_url, status, headers, body, fetched_at, elapsed
-        FROM responses WHERE key = ?1
+        SELECT r.requested_url, r.final_url, r.status, r.headers, r.fetched_at, r.elapsed, r.body_length,
+            b.pack_id, b.offset, b.length
+        FROM responses r LEFT JOIN blobs b ON b.hash = r.body_hash WHERE r.key = ?1
         """
 
-    init(connection: SQLiteConnection, logger: Logger) {
+    static let selectPackSQL = "SELECT raw_bytes, data FROM packs WHERE id = ?1"
+
+    /// The columns of a schema-1 response row, read by migration 2.
+    static let responseColumnsV1 = "requested_url, final_url, status, headers, body, fetched_at, elapsed"
+
+    /// How many decompressed packs a reader keeps; see ``PackCache``.
+    static let packCacheCapacity = 6
+
+    init(connection: SQLiteConnection, logger: Logger, damaged: DamagedPacks) throws(StoreError) {
         self.connection = connection
         self.logger = logger
+        self.damaged = damaged
+        self.packs = PackCache(capacity: Self.packCacheCapacity)
+        do {
+            self.decompressor = try ZstdDecompressor()
+        } catch {
+            throw StoreError(error, path: connection.path)
+        }
     }
 
-    /// The committed response for `key`; nil when there is none or its row is malformed.
+    private func statement(_ sql: String) throws(SQLiteError) -> SQLiteStatement {
+        if let cached = statements[sql] { return cached }
+        let statement = try connection.prepare(sql, persistent: true)
+        statements[sql] = statement
+        return statement
+    }
+
+    /// The committed response for `key`; nil when there is none, its row is malformed or its
+    /// body's pack is missing or damaged.
+    ///
+    /// The row and the pack are two statements, so two snapshots: a pack that `compact()`
+    /// replaces between them reads as a miss (a refetch), which is cheaper than a read
+    /// transaction around every lookup.
     func response(forKey key: String) throws(StoreError) -> Response? {
         do throws(SQLiteError) {
-            let statement = try preparedSelect()
-            defer { statement.reset() }
-            try statement.bind(key, at: 1)
-            guard try statement.step() else { return nil }
-            guard let response = Self.decodeResponse(statement) else {
+            let row = try statement(Self.selectResponseSQL)
+            defer { row.reset() }
+            try row.bind(key, at: 1)
+            guard try row.step() else { return nil }
+            guard var response = Self.decodeMetadata(row),
+                let bodyLength = row.int64(at: 6),
+                let packID = row.int64(at: 7), let offset = row.int64(at: 8), let length = row.int64(at: 9),
+                length == bodyLength, offset >= 0, length >= 0
+            else {
                 logger.debug("malformed cache row is a miss", metadata: ["trawl.key": "\(key)"])
                 return nil
             }
+            guard let pack = try packBytes(packID), Int64(pack.count) - length >= offset else {
+                logger.debug("missing or damaged pack is a miss", metadata: ["trawl.key": "\(key)", "trawl.pack": "\(packID)"])
+                return nil
+            }
+            response.body = Array(pack[Int(offset)..<Int(offset + length)])
             return response
         } catch {
             throw StoreError(error, path: connection.path)
         }
     }
 
-    private func preparedSelect() throws(SQLiteError) -> SQLiteStatement {
-        if let selectResponse { return selectResponse }
-        let statement = try connection.prepare(Self.selectResponseSQL, persistent: true)
-        selectResponse = statement
-        return statement
+    /// The decompressed bytes of pack `id`, from the cache or the database; nil when the pack
+    /// is missing or damaged (which is remembered, so the writer stores a fresh copy afresh).
+    private func packBytes(_ id: Int64) throws(SQLiteError) -> [UInt8]? {
+        if let cached = packs.bytes(ofPack: id) { return cached }
+        let select = try statement(Self.selectPackSQL)
+        defer { select.reset() }
+        try select.bind(id, at: 1)
+        guard try select.step() else { return nil }
+        guard let rawBytes = select.int64(at: 0), rawBytes >= 0, rawBytes <= Int64(Int32.max) else {
+            damaged.insert(id)
+            return nil
+        }
+        do {
+            decompressions += 1
+            guard let bytes = try select.withBlob(at: 1, { frame throws(ZstdError) in
+                try decompressor.decompress(frame, size: Int(rawBytes))
+            }) else {
+                damaged.insert(id)
+                return nil
+            }
+            packs.insert(bytes, forPack: id)
+            return bytes
+        } catch {
+            logger.debug("damaged pack", metadata: ["trawl.pack": "\(id)", "trawl.error": "\(error)"])
+            damaged.insert(id)
+            return nil
+        }
     }
 
-    /// A response from the current row, or nil when any column is NULL or of the wrong type.
-    private static func decodeResponse(_ row: SQLiteStatement) -> Response? {
+    /// A response without its body from the current row, or nil when any column is NULL or of
+    /// the wrong type. Columns: requested_url, final_url, status, headers, fetched_at, elapsed.
+    private static func decodeMetadata(_ row: SQLiteStatement) -> Response? {
         guard let requestedURL = row.text(at: 0),
             let finalURL = row.text(at: 1),
             let status = row.int64(at: 2), let statusInt = Int(exactly: status),
             let headers = row.text(at: 3),
-            let body = row.blob(at: 4),
-            let fetchedAt = row.double(at: 5), fetchedAt.isFinite,
-            let elapsed = row.double(at: 6)
+            let fetchedAt = row.double(at: 4), fetchedAt.isFinite,
+            let elapsed = row.double(at: 5)
+        else { return nil }
+        return Response(
+            requestedURL: requestedURL, finalURL: finalURL, status: statusInt,
+            headers: HTTPHeaders(serialized: headers),
+            fetchedAt: Date(timeIntervalSinceReferenceDate: fetchedAt), elapsed: elapsed)
+    }
+
+    /// A schema-1 response from the columns ``responseColumnsV1`` starting at `first`, or nil
+    /// when any is NULL or of the wrong type.
+    static func decodeResponseV1(_ row: SQLiteStatement, from first: Int32) -> Response? {
+        guard let requestedURL = row.text(at: first),
+            let finalURL = row.text(at: first + 1),
+            let status = row.int64(at: first + 2), let statusInt = Int(exactly: status),
+            let headers = row.text(at: first + 3),
+            let body = row.blob(at: first + 4),
+            let fetchedAt = row.double(at: first + 5), fetchedAt.isFinite,
+            let elapsed = row.double(at: first + 6)
         else { return nil }
         return Response(
             requestedURL: requestedURL, finalURL: finalURL, status: statusInt,
             headers: HTTPHeaders(serialized: headers), body: body,
             fetchedAt: Date(timeIntervalSinceReferenceDate: fetchedAt), elapsed: elapsed)
-    }
-
-    /// Row counts and body bytes of what is committed, plus the size of the files on disk.
-    func statistics() throws(StoreError) -> StoreStatistics {
-        do throws(SQLiteError) {
-            let responses = try connection.prepare(
-                "SELECT count(*), coalesce(sum(length(body)), 0) FROM responses")
-            _ = try responses.step()
-            let failures = try connection.integer("SELECT count(*) FROM failures") ?? 0
-            return StoreStatistics(
-                responses: Int(responses.int64(at: 0) ?? 0), failures: Int(failures),
-                bodyBytes: responses.int64(at: 1) ?? 0,
-                fileBytes: Self.fileSize(connection.path) + Self.fileSize(connection.path + "-wal"))
-        } catch {
-            throw StoreError(error, path: connection.path)
-        }
-    }
-
-    private static func fileSize(_ path: String) -> Int64 {
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        return (attributes?[.size] as? NSNumber)?.int64Value ?? 0
     }
 }
 

@@ -2,20 +2,28 @@ import Foundation
 import Logging
 import TrawlCore
 
-/// The writer connection and its cached statements; lives on the store's writer queue.
+/// The writer connection, its cached statements and the pack writer; lives on the store's
+/// writer queue.
 ///
+/// Compression and hashing run here, on the writer's thread, never on the crawl's workers.
+/// Holds the cache's ``CacheLock`` when it has one, so the lock is released with the writer.
 /// Not Sendable: owned by a ``DatabaseQueue``.
 final class CacheWriter {
     let connection: SQLiteConnection
-    private let logger: Logger
+    let logger: Logger
+    let packs: PackWriter
+    let damaged: DamagedPacks
+    private let lock: CacheLock?
     private var statements: [String: SQLiteStatement] = [:]
 
     static let upsertResponse = """
-        INSERT INTO responses(key, requested_url, final_url, status, headers, body, fetched_at, elapsed)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+        INSERT INTO responses(key, requested_url, final_url, status, headers, host, body_hash, body_length,
+            fetched_at, elapsed)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
         ON CONFLICT(key) DO UPDATE SET
             requested_url = excluded.requested_url, final_url = excluded.final_url,
-            status = excluded.status, headers = excluded.headers, body = excluded.body,
+            status = excluded.status, headers = excluded.headers, host = excluded.host,
+            body_hash = excluded.body_hash, body_length = excluded.body_length,
             fetched_at = excluded.fetched_at, elapsed = excluded.elapsed
         """
 
@@ -27,35 +35,48 @@ final class CacheWriter {
             failed_at = excluded.failed_at, attempts = failures.attempts + excluded.attempts
         """
 
-    init(connection: SQLiteConnection, logger: Logger) {
+    init(
+        connection: SQLiteConnection, logger: Logger, damaged: DamagedPacks,
+        packLimits: PackWriter.Limits = .standard, lock: CacheLock? = nil
+    ) throws(SQLiteError) {
         self.connection = connection
         self.logger = logger
+        self.damaged = damaged
+        self.lock = lock
+        self.packs = try PackWriter(connection: connection, limits: packLimits, damaged: damaged)
     }
 
     /// The prepared statement for `sql`, compiled once per connection.
-    private func statement(_ sql: String) throws(SQLiteError) -> SQLiteStatement {
+    func statement(_ sql: String) throws(SQLiteError) -> SQLiteStatement {
         if let cached = statements[sql] { return cached }
         let statement = try connection.prepare(sql, persistent: true)
         statements[sql] = statement
         return statement
     }
 
-    /// Writes every row of `batch` in one `BEGIN IMMEDIATE` transaction, or none of them.
-    func commit(_ batch: WriteBatch) throws(StoreError) {
-        let start = DispatchTime.now()
+    /// Runs `work` in one `BEGIN IMMEDIATE` transaction: commits it, or rolls everything back
+    /// (the open pack included) and throws.
+    func transaction(_ work: () throws(SQLiteError) -> Void) throws(StoreError) {
         do throws(SQLiteError) {
             try statement("BEGIN IMMEDIATE").runOnce()
             do throws(SQLiteError) {
-                try writeRows(of: batch)
+                try work()
                 try statement("COMMIT").runOnce()
             } catch {
+                packs.discard()
                 if !connection.isAutocommit { try? statement("ROLLBACK").runOnce() }
                 throw error
             }
         } catch {
-            logger.debug("batch commit failed", metadata: ["trawl.error": "\(error)"])
+            logger.debug("transaction failed", metadata: ["trawl.error": "\(error)"])
             throw StoreError(error, path: connection.path)
         }
+    }
+
+    /// Writes every row of `batch` in one transaction, or none of them.
+    func commit(_ batch: WriteBatch) throws(StoreError) {
+        let start = DispatchTime.now()
+        try transaction { () throws(SQLiteError) in try writeRows(of: batch) }
         logger.debug(
             "committed batch",
             metadata: [
@@ -65,20 +86,27 @@ final class CacheWriter {
             ])
     }
 
-    private func writeRows(of batch: WriteBatch) throws(SQLiteError) {
+    /// Writes the rows of `batch` in the open transaction: bodies into packs in the order they
+    /// were stored, then response and failure rows; seals the last pack.
+    func writeRows(of batch: WriteBatch) throws(SQLiteError) {
         let responses = try statement(Self.upsertResponse)
-        for (key, response) in batch.responses {
+        for key in batch.responseOrder {
+            guard let response = batch.responses[key] else { continue }
+            let hash = try packs.add(response.body)
             defer { responses.reset() }
             try responses.bind(key, at: 1)
             try responses.bind(response.requestedURL, at: 2)
             try responses.bind(response.finalURL, at: 3)
             try responses.bind(Int64(response.status), at: 4)
             try responses.bind(response.headers.serialized, at: 5)
-            try responses.bind(response.body, at: 6)
-            try responses.bind(response.fetchedAt.timeIntervalSinceReferenceDate, at: 7)
-            try responses.bind(response.elapsed, at: 8)
+            try responses.bind(Self.host(of: response.requestedURL), at: 6)
+            try responses.bind(hash, at: 7)
+            try responses.bind(Int64(response.body.count), at: 8)
+            try responses.bind(response.fetchedAt.timeIntervalSinceReferenceDate, at: 9)
+            try responses.bind(response.elapsed, at: 10)
             _ = try responses.step()
         }
+        try packs.seal()
         let failures = try statement(Self.upsertFailure)
         for (key, failure) in batch.failures {
             defer { failures.reset() }
@@ -90,6 +118,25 @@ final class CacheWriter {
             try failures.bind(Int64(failure.attempts), at: 6)
             _ = try failures.step()
         }
+    }
+
+    /// The lowercased host of an absolute URL, for statistics: the authority between `://` and
+    /// the path, without user info or port. Cheap string work, since it runs for every write;
+    /// the URL was canonicalised before it got here.
+    static func host(of url: String) -> String {
+        guard let scheme = url.range(of: "://") else { return "" }
+        let rest = url[scheme.upperBound...]
+        let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        let hostAndPort = authority.split(separator: "@", omittingEmptySubsequences: false).last ?? authority
+        let host: Substring
+        if hostAndPort.hasPrefix("["), let close = hostAndPort.firstIndex(of: "]") {
+            host = hostAndPort[...close]
+        } else if let colon = hostAndPort.lastIndex(of: ":") {
+            host = hostAndPort[..<colon]
+        } else {
+            host = hostAndPort
+        }
+        return host.lowercased()
     }
 }
 

@@ -1,3 +1,5 @@
+import CTrawlSQLite
+
 /// A failed SQLite call: its result code, SQLite's message and the SQL that was running.
 ///
 /// Internal: the store turns it into a ``StoreError`` with the cache path attached.
@@ -16,5 +18,13 @@ struct SQLiteError: Error, CustomStringConvertible {
         let base = "SQLite error \(extendedCode): \(message)"
         guard let sql else { return base }
         return "\(base) (in \(sql))"
+    }
+}
+
+extension SQLiteError {
+    /// A zstd failure inside a write transaction, as `SQLITE_ERROR` with zstd's words, so that the
+    /// transaction rolls back like any other failed write.
+    init(zstd error: ZstdError) {
+        self.init(extendedCode: SQLITE_ERROR, message: error.description)
     }
 }

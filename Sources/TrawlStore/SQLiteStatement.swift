@@ -123,6 +123,17 @@ final class SQLiteStatement {
         let count = Int(sqlite3_column_bytes(handle, column))
         return Array(UnsafeRawBufferPointer(start: bytes, count: count))
     }
+
+    /// Runs `body` on the bytes of a BLOB column without copying them (`sqlite3_column_blob`);
+    /// nil when the column is not a BLOB. The bytes are valid only inside `body`.
+    func withBlob<T, Failure: Error>(
+        at column: Int32, _ body: (UnsafeRawBufferPointer) throws(Failure) -> T
+    ) throws(Failure) -> T? {
+        guard type(at: column) == SQLITE_BLOB else { return nil }
+        let bytes = sqlite3_column_blob(handle, column)
+        let count = Int(sqlite3_column_bytes(handle, column))
+        return try body(UnsafeRawBufferPointer(start: bytes, count: bytes == nil ? 0 : count))
+    }
 }
 
 /// Confined to one thread or queue at a time; see the type's documentation.

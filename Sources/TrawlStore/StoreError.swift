@@ -29,6 +29,12 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         public static let io = Code(rawValue: "io")
         /// The store was used after ``SQLiteCrawlStore/close()``.
         public static let closed = Code(rawValue: "closed")
+        /// Another Trawl process (or store in this process) has the cache open for writing.
+        public static let inUse = Code(rawValue: "in-use")
+        /// The cache has an older schema and was opened read-only, so it cannot be migrated.
+        public static let olderVersion = Code(rawValue: "older-version")
+        /// A stored pack would not compress or decompress.
+        public static let compression = Code(rawValue: "compression")
         /// Any other SQLite failure; the message has SQLite's words and the SQL.
         public static let sqlite = Code(rawValue: "sqlite")
     }
@@ -60,6 +66,8 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         case .readOnly: headline = "cache \(path) is read-only"
         case .io: headline = "I/O error on cache \(path)"
         case .closed: headline = "cache \(path) is closed"
+        case .inUse: return "cache \(path) is in use by another trawl process (\(message))"
+        case .olderVersion: headline = "cache \(path) needs a migration a read-only open cannot make"
         default: headline = "cache \(path): \(code.rawValue) error"
         }
         let detail = message.split(whereSeparator: \.isNewline).joined(separator: " ")

@@ -17,6 +17,9 @@ struct WriteBatch: Sendable {
     /// Increases with every batch a store creates; a flush waits for its batch's id.
     var id: Int
     private(set) var responses: [String: Response] = [:]
+    /// Keys of `responses` in the order first stored: packs keep crawl order, so a warm crawl
+    /// reads packs in sequence.
+    private(set) var responseOrder: [String] = []
     private(set) var failures: [String: PendingFailure] = [:]
     /// The summed size of the response bodies held, for the memory bound.
     private(set) var bodyBytes = 0
@@ -32,6 +35,8 @@ struct WriteBatch: Sendable {
     mutating func store(_ response: Response, forKey key: String) {
         if let old = responses.updateValue(response, forKey: key) {
             bodyBytes -= old.body.count
+        } else {
+            responseOrder.append(key)
         }
         bodyBytes += response.body.count
     }
@@ -44,8 +49,8 @@ struct WriteBatch: Sendable {
     /// Adds the writes of a later batch, which win on shared keys; used to keep a failed commit's
     /// writes for the next try. The merged batch takes the later id.
     mutating func absorb(_ later: WriteBatch) {
-        for (key, response) in later.responses {
-            store(response, forKey: key)
+        for key in later.responseOrder {
+            if let response = later.responses[key] { store(response, forKey: key) }
         }
         for (key, failure) in later.failures {
             var merged = failure

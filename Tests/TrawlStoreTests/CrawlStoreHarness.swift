@@ -13,6 +13,8 @@ protocol CrawlStoreHarness: Sendable {
     func openStore() async throws -> any CrawlStore
     /// Damages the committed entry for `key` behind the store's back (wrong-typed columns).
     func corruptEntry(forKey key: String) async throws
+    /// Damages the stored body of `key` behind the store's back (for SQLite: its zstd pack).
+    func corruptBody(forKey key: String) async throws
     /// How many failures `store` holds, read by implementation-specific means.
     func failureCount(in store: any CrawlStore) async throws -> Int
     /// Deletes everything the harness created.
@@ -61,7 +63,21 @@ struct SQLiteHarness: CrawlStoreHarness {
         let connection = try SQLiteConnection(path: path, create: false)
         try connection.setBusyTimeout(milliseconds: 2_000)
         let update = try connection.prepare(
-            "UPDATE responses SET status = 'two hundred', body = 42, fetched_at = 'yesterday' WHERE key = ?1")
+            "UPDATE responses SET status = 'two hundred', body_hash = 42, fetched_at = 'yesterday' WHERE key = ?1")
+        try update.bind(key, at: 1)
+        _ = try update.step()
+    }
+
+    func corruptBody(forKey key: String) async throws {
+        let connection = try SQLiteConnection(path: path, create: false)
+        try connection.setBusyTimeout(milliseconds: 2_000)
+        // Flips bytes in the middle of the frame, keeping its length: the checksum must notice.
+        let update = try connection.prepare(
+            """
+            UPDATE packs SET data = substr(data, 1, length(data) / 2) || zeroblob(8)
+                || substr(data, length(data) / 2 + 9)
+            WHERE id = (SELECT b.pack_id FROM responses r JOIN blobs b ON b.hash = r.body_hash WHERE r.key = ?1)
+            """)
         try update.bind(key, at: 1)
         _ = try update.step()
     }
