@@ -119,13 +119,4 @@ public struct RobotsFetchResult: Sendable {
     public var outcome: Outcome
     /// Seconds the last response taken from the network took; nil when none was (all cached).
     public var networkElapsed: Double?
-
-    /// The rules to apply: everything disallowed while robots.txt is unavailable.
-    public var rules: RobotsRules {
-        switch outcome {
-        case .rules(let rules, _): rules
-        case .allowAll: .allowAll
-        case .unavailable: .disallowAll
-        }
-    }
 }
