@@ -71,47 +71,16 @@ struct CrawlPipeline: Sendable {
 
     // MARK: - 1. Cache, then network
 
-    enum Lookup {
-        /// A usable response; `fromNetwork` is false for a cache hit.
-        case response(Response, fromNetwork: Bool)
-        /// A response whose status says "try again later" (408, 429, 5xx): not cached.
-        case transient(Response)
-        case failed(FailureReason)
+    typealias Lookup = ResponseSource.Lookup
+
+    /// The cache-then-network source this pipeline reads responses from.
+    var source: ResponseSource {
+        ResponseSource(fetcher: fetcher, store: store, statistics: statistics, logger: logger)
     }
 
-    /// The cached response for `url`, or a fresh one stored in the cache.
-    ///
-    /// Responses with a transient status are not stored, so that a retry, or the next run after
-    /// the retries ran out, asks the server again instead of replaying the error.
+    /// The cached response for `url`, or a fresh one stored in the cache (see ``ResponseSource``).
     func cachedOrFetched(_ url: String) async throws -> Lookup {
-        if let cached = try await store.cachedResponse(forKey: url) {
-            countCacheHit(cached, url: url)
-            return .response(cached, fromNetwork: false)
-        }
-        return try await fetched(url)
-    }
-
-    func fetched(_ url: String) async throws -> Lookup {
-        switch await fetcher.fetch(FetchRequest(url: url)) {
-        case .failed(let reason):
-            return .failed(reason)
-        case .response(let response):
-            statistics.update {
-                $0.fetched += 1
-                $0.bytesFetched += response.body.count
-            }
-            if RetryAfter.transientStatuses.contains(response.status) { return .transient(response) }
-            try await store.store(response, key: url)
-            return .response(response, fromNetwork: true)
-        }
-    }
-
-    func countCacheHit(_ cached: Response, url: String) {
-        statistics.update {
-            $0.fromCache += 1
-            $0.bytesFromCache += cached.body.count
-        }
-        logger.trace("cache hit", metadata: ["trawl.url": "\(url)"])
+        try await source.cachedOrFetched(url)
     }
 
     /// The frontier's outcome for a response with a transient status.
