@@ -31,9 +31,6 @@ struct CrawlCommand: AsyncParsableCommand {
     @Flag(name: .customLong("no-glob"), help: "Take seed URLs literally (for IPv6 literals and URLs with [ ] { }).")
     var noGlob = false
 
-    @Option(name: [.short, .customLong("output"), .customLong("out")], help: ArgumentHelp("Write items as JSON lines to this file, or - for stdout.", valueName: "file"))
-    var output = "-"
-
     @Option(name: .customLong("extract"), help: ArgumentHelp("Extract a field: NAME=JSONPATH or NAME=XPATH (repeatable).", valueName: "name=expr"))
     var extractions: [String] = []
 
@@ -78,6 +75,9 @@ struct CrawlCommand: AsyncParsableCommand {
 
     @OptionGroup(title: "Politeness")
     var politeness: PolitenessOptions
+
+    @OptionGroup(title: "Output")
+    var output: OutputOptions
 
     @Flag(name: [.short, .long], help: "No progress line and no summary.")
     var quiet = false
@@ -131,8 +131,7 @@ struct CrawlCommand: AsyncParsableCommand {
         do { store = try SQLiteCrawlStore(path: Self.databasePath(for: cache), logger: logger) } catch {
             throw ValidationError(error.description)
         }
-        let sink: JSONLinesWriter
-        do { sink = try JSONLinesWriter(path: output) } catch { throw ValidationError(error.description) }
+        let sink = try output.makeSink(fieldNames: extractionSpecs.map(\.name))
         let fetcher: CurlFetcher
         do { fetcher = try CurlFetcher(configuration: fetchConfiguration, logger: logger) } catch {
             throw CrawlFailure(message: "\(error)")
@@ -159,7 +158,7 @@ struct CrawlCommand: AsyncParsableCommand {
         }
         await display.stop()
         if !quiet {
-            FileHandle.standardError.write(Data(SummaryReport(summary: summary, output: output).text.utf8))
+            FileHandle.standardError.write(Data(SummaryReport(summary: summary, output: output.path).text.utf8))
         }
         if interrupts.wasInterrupted { throw ExitCode(130) }
     }

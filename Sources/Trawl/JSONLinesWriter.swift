@@ -1,0 +1,22 @@
+import TrawlCore
+
+/// Writes items as JSON lines to a file (truncated when opened) or to standard output.
+///
+/// Lines are buffered up to 64 KiB so that a crawl of many small items costs few system calls.
+/// Each line is a complete object, so an interrupted crawl leaves every written item readable.
+public actor JSONLinesWriter: ItemSink {
+    private var output: BufferedOutput
+
+    /// Opens `path` for writing (creating or truncating it); `-` means standard output.
+    public init(path: String) throws(OutputError) {
+        output = try BufferedOutput(path: path)
+    }
+
+    public func write(_ item: Item) throws {
+        try output.write(item.jsonLine + "\n")
+    }
+
+    public func close() throws {
+        try output.close()
+    }
+}
