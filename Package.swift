@@ -95,7 +95,7 @@ let package = Package(
         .testTarget(name: "TrawlXMLTests", dependencies: ["TrawlXML"]),
         .testTarget(name: "TrawlFrontierTests", dependencies: ["TrawlFrontier"]),
         .testTarget(
-            name: "TrawlHTMLProcessorTests", dependencies: ["TrawlHTMLProcessor", "TrawlXML", "TrawlCore"]),
+            name: "TrawlHTMLProcessorTests", dependencies: ["TrawlHTMLProcessor", "TrawlXML", "TrawlCore", "TrawlTestSupport"]),
         .testTarget(
             name: "TrawlJSONProcessorTests", dependencies: ["TrawlJSONProcessor", "TrawlJSONPath", "TrawlCore"]),
         .testTarget(name: "TrawlTestSupportTests", dependencies: ["TrawlTestSupport", "TrawlCore"]),

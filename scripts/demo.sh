@@ -32,5 +32,5 @@ echo "== 2. The same command again: every page comes from the cache"
 echo
 echo "== 3. A JSON API with a glob: ${BASE}api/pokemon/[1-12], fields by JSONPath"
 "${TRAWL[@]}" "${BASE}api/pokemon/[1-12]" -o "$OUT/pokemon.jsonl" \
-  --extract 'name=$.name' --extract 'height=$.height' --extract 'types=$.types[*].type.name'
+  --extract 'name=$.name' --extract 'height=$.height' --extract 'types[]=$.types[*].type.name'
 cat "$OUT/pokemon.jsonl"

@@ -2,56 +2,55 @@ import TrawlCore
 import TrawlXML
 
 extension HTMLProcessor {
-    /// Evaluates every field; fields with no value (no nodes, NaN) are left out.
-    func extractFields(from document: HTMLDocument) throws(XMLError) -> [Field] {
-        var result: [Field] = []
-        result.reserveCapacity(fields.count)
-        for field in fields {
-            if let value = Self.jsonValue(of: try document.evaluate(field.expression)) {
-                result.append(Field(name: field.name, value: value))
+    /// The page's item fields, or (with ``each``) one item per match; warnings for values that
+    /// did not convert. Uses the document's one XPath context for every field and match.
+    func extract(from document: HTMLDocument, into output: inout ProcessorOutput) throws(XMLError) {
+        var warnings: [String] = []
+        if let each {
+            let matches = try document.nodes(matching: each.absolute)
+            output.items.reserveCapacity(matches.count)
+            for (index, node) in matches.enumerated() {
+                var item: [Field] = [Field(name: Item.indexFieldName, value: .number(String(index)))]
+                item.reserveCapacity(fields.count + 1)
+                var itemWarnings: [String] = []
+                for field in fields {
+                    let result = try document.evaluate(field.expression.relative, relativeTo: node)
+                    append(field, result, to: &item, warnings: &itemWarnings)
+                }
+                warnings += itemWarnings.map { "item \(index): \($0)" }
+                output.items.append(item)
+            }
+        } else {
+            output.fields.reserveCapacity(fields.count)
+            for field in fields {
+                append(field, try document.evaluate(field.expression.absolute), to: &output.fields, warnings: &warnings)
             }
         }
-        return result
+        output.warnings = warnings
     }
 
-    /// The JSON form of an XPath result.
-    ///
-    /// Node sets give their trimmed string values: none → nil, one → a string, several → an
-    /// array of strings. Integral numbers are written without a fraction (`count()` = `3`);
-    /// NaN and infinities, which JSON cannot express, give nil.
-    static func jsonValue(of value: XPathValue) -> JSONValue? {
-        switch value {
+    private func append(_ field: HTMLField, _ result: XPathValue, to item: inout [Field], warnings: inout [String]) {
+        let matches = Self.matches(of: result, options: field.options)
+        if let value = field.options.value(of: matches, field: field.name, nullMissing: nullMissing, warnings: &warnings) {
+            item.append(Field(name: field.name, value: value))
+        }
+    }
+
+    /// The JSON values of an XPath result: the needed nodes' string values (only the first
+    /// unless `all`), whitespace-normalized unless `raw`; a string, number or boolean result
+    /// as one value (NaN and infinities, which JSON cannot express, as none).
+    static func matches(of result: XPathValue, options: FieldOptions) -> [JSONValue] {
+        let text: (String) -> JSONValue = { options.raw ? .string($0) : .string($0.normalizingWhitespace()) }
+        switch result {
         case .nodes(let strings):
-            switch strings.count {
-            case 0: return nil
-            case 1: return .string(trimmed(strings[0]))
-            default: return .array(strings.map { .string(trimmed($0)) })
-            }
+            if options.all { return strings.map(text) }
+            return strings.first.map { [text($0)] } ?? []
         case .string(let string):
-            return .string(string)
+            return [text(string)]
         case .number(let number):
-            return numberLiteral(number).map(JSONValue.number)
+            return FieldType.numberLiteral(number).map { [.number($0)] } ?? []
         case .boolean(let flag):
-            return .bool(flag)
+            return [.bool(flag)]
         }
-    }
-
-    /// `number` as a JSON literal: integral values up to 2^53 as integers, others in Swift's
-    /// shortest round-trip form; nil for NaN and infinities.
-    static func numberLiteral(_ number: Double) -> String? {
-        guard number.isFinite else { return nil }
-        if number.rounded() == number, abs(number) <= 9_007_199_254_740_992 {
-            return String(Int64(number))
-        }
-        return "\(number)"
-    }
-
-    /// `string` without leading and trailing whitespace (including newlines and NBSP).
-    static func trimmed(_ string: String) -> String {
-        let scalars = string.unicodeScalars
-        guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-            let end = scalars.lastIndex(where: { !$0.properties.isWhitespace })
-        else { return "" }
-        return String(scalars[start...end])
     }
 }

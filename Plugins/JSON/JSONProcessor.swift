@@ -9,8 +9,13 @@ import TrawlURL
 /// after whitespace and any byte order mark, with `{` or `[`. Every other page yields
 /// ``ProcessorOutput/empty``.
 ///
-/// - Fields: a query with no match adds no field; one match adds that value as it is (a number
-///   stays a number); several matches add an array of them, in nodelist order.
+/// - Fields: the first match as it is (a number stays a number), or with `all` an array of
+///   every match in nodelist order (`[]` for none); no match adds no field, or `null` with
+///   ``nullMissing``. A value that does not convert to the field's type is left out (`null`
+///   in an array) and reported in ``ProcessorOutput/warnings``.
+/// - Each: with ``each``, one item per node that query selects, in nodelist order, each
+///   starting with its 0-based `index`; every field query runs with that node as its root, so
+///   `$.name` is the matched node's `name`.
 /// - Links: string results of the follow queries are resolved against the page URL (relative
 ///   references allowed); only http and https URLs are kept. Other results are ignored.
 ///
@@ -22,12 +27,18 @@ import TrawlURL
 public struct JSONProcessor: Processor {
     /// The fields to extract, in output order.
     public let fields: [JSONField]
+    /// When set, one item per node this selects instead of one item per page.
+    public let each: JSONPathQuery?
     /// The queries whose string results are links to crawl.
     public let follow: [JSONPathQuery]
+    /// Whether a field with no value is written as `null` instead of being left out.
+    public let nullMissing: Bool
 
-    public init(fields: [JSONField], follow: [JSONPathQuery] = []) {
+    public init(fields: [JSONField], each: JSONPathQuery? = nil, follow: [JSONPathQuery] = [], nullMissing: Bool = false) {
         self.fields = fields
+        self.each = each
         self.follow = follow
+        self.nullMissing = nullMissing
     }
 
     public var name: String { "json" }
@@ -37,7 +48,7 @@ public struct JSONProcessor: Processor {
     /// - Throws: ``JSONParseError`` when a page declared as JSON is not valid JSON.
     public func process(_ page: Page) throws -> ProcessorOutput {
         // Nothing asked of JSON pages: do not spend a parse on them.
-        guard !fields.isEmpty || !follow.isEmpty else { return .empty }
+        guard !fields.isEmpty || !follow.isEmpty || each != nil else { return .empty }
         let document: JSONValue
         let mediaType = page.mediaType
         if mediaType?.isJSON == true {
@@ -47,18 +58,31 @@ public struct JSONProcessor: Processor {
         } else {
             return .empty
         }
-        return ProcessorOutput(fields: extractFields(from: document), links: extractLinks(from: document, page: page))
+        var output = ProcessorOutput(links: extractLinks(from: document, page: page))
+        if let each {
+            for (index, node) in each.evaluate(document).enumerated() {
+                var itemWarnings: [String] = []
+                output.items.append(
+                    [Field(name: Item.indexFieldName, value: .number(String(index)))]
+                        + extractFields(from: node, warnings: &itemWarnings))
+                output.warnings += itemWarnings.map { "item \(index): \($0)" }
+            }
+        } else if !fields.isEmpty {
+            output.fields = extractFields(from: document, warnings: &output.warnings)
+        }
+        return output
     }
 
-    private func extractFields(from document: JSONValue) -> [Field] {
-        fields.compactMap { field in
-            let matches = field.query.evaluate(document)
-            switch matches.count {
-            case 0: return nil
-            case 1: return Field(name: field.name, value: matches[0])
-            default: return Field(name: field.name, value: .array(matches))
+    private func extractFields(from root: JSONValue, warnings: inout [String]) -> [Field] {
+        var result: [Field] = []
+        result.reserveCapacity(fields.count)
+        for field in fields {
+            let matches = field.query.evaluate(root)
+            if let value = field.options.value(of: matches, field: field.name, nullMissing: nullMissing, warnings: &warnings) {
+                result.append(Field(name: field.name, value: value))
             }
         }
+        return result
     }
 
     private func extractLinks(from document: JSONValue, page: Page) -> [WebURL] {

@@ -153,22 +153,35 @@ struct CrawlPipeline: Sendable {
             url: response.finalURL, status: response.status, headers: response.headers,
             body: response.body, depth: depth)
         var fields: [Field] = []
+        var items: [[Field]] = []
         var links: [WebURL] = []
         for processor in processors {
             do {
                 let output = try processor.process(page)
                 fields += output.fields
+                items += output.items
                 links += output.links
+                countWarnings(output.warnings, processor: processor.name, url: url)
             } catch {
                 try await recordFailure(FailureReason(.processing, "\(processor.name): \(error)"), url: url)
                 return []
             }
         }
-        if !fields.isEmpty {
-            try await sink.write(Item(url: page.url, fields: fields))
-            statistics.update { $0.items += 1 }
+        if !fields.isEmpty { items.insert(fields, at: 0) }
+        for item in items {
+            try await sink.write(Item(url: page.url, fields: item))
         }
+        if !items.isEmpty { statistics.update { [count = items.count] in $0.items += count } }
         return tasks(for: links, depth: depth + 1)
+    }
+
+    /// Counts a processor's warnings (values that did not convert) and logs each at debug level.
+    private func countWarnings(_ warnings: [String], processor: String, url: String) {
+        guard !warnings.isEmpty else { return }
+        statistics.update { $0.fieldWarnings += warnings.count }
+        for warning in warnings {
+            logger.debug("field warning", metadata: ["trawl.url": "\(url)", "trawl.processor": "\(processor)", "trawl.warning": "\(warning)"])
+        }
     }
 
     /// Canonical, admitted, de-duplicated tasks for `links`; the others are counted by reason.

@@ -11,6 +11,8 @@ public struct CrawlStatistics: Sendable, Hashable {
     public var failedByReason: [String: Int] = [:]
     /// Items written to the output.
     public var items = 0
+    /// Field values that did not convert to their field's type (left out or `null`).
+    public var fieldWarnings = 0
     /// Decoded body bytes received from the network.
     public var bytesFetched = 0
     /// Body bytes read from the cache.

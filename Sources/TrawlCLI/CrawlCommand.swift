@@ -17,7 +17,10 @@ struct CrawlCommand: AsyncParsableCommand {
         discussion: """
             Seeds may use curl-style globs: [1-151], [001-100], [a-z], {a,b,c}.
             --extract NAME=EXPR: an EXPR starting with $ is JSONPath (JSON responses); one starting \
-            with /, ( or . is XPath 1.0 (HTML responses). One match gives its value, several an array.
+            with /, ( or . is XPath 1.0 and css:SELECTOR a CSS selector (HTML responses); xpath: and \
+            jsonpath: prefixes are explicit. A field holds its first match (text whitespace-normalized); \
+            NAME[]=EXPR holds all matches as an array; NAME:number (string, integer, boolean) converts, \
+            NAME:raw keeps text as is; combine as NAME[]:number,raw.
             Running the same command again serves every cached URL without touching the network.
             """
     )
@@ -31,8 +34,10 @@ struct CrawlCommand: AsyncParsableCommand {
     @Flag(name: .customLong("no-glob"), help: "Take seed URLs literally (for IPv6 literals and URLs with [ ] { }).")
     var noGlob = false
 
-    @Option(name: .customLong("extract"), help: ArgumentHelp("Extract a field: NAME=JSONPATH or NAME=XPATH (repeatable).", valueName: "name=expr"))
+    @Option(name: .customLong("extract"), help: ArgumentHelp("Extract a field: NAME=JSONPATH, NAME=XPATH or NAME=css:SELECTOR; NAME[]=… for all matches, NAME:number=… to convert (repeatable).", valueName: "name=expr"))
     var extractions: [String] = []
+
+    @OptionGroup var extraction: ExtractionOptions
 
     @Option(name: .customLong("follow"), help: ArgumentHelp("Follow the URLs a JSONPath selects in JSON responses (repeatable).", valueName: "jsonpath"))
     var follow: [String] = []
@@ -107,6 +112,7 @@ struct CrawlCommand: AsyncParsableCommand {
                 throw ValidationError("invalid --follow '\(source)': \(error)")
             }
         }
+        let processors = try BuiltInProcessors.make(extractions: extractionSpecs, options: extraction, follow: followQueries)
         let seedURLs = try SeedList.collect(arguments: seeds, file: seedsFile, glob: !noGlob)
         var configuration = CrawlConfiguration(
             seeds: seedURLs,
@@ -142,7 +148,7 @@ struct CrawlCommand: AsyncParsableCommand {
         do {
             crawler = try Crawler(
                 configuration: configuration, fetcher: fetcher, store: store,
-                processors: BuiltInProcessors.make(extractions: extractionSpecs, follow: followQueries),
+                processors: processors,
                 sink: sink, logger: logger)
         } catch { throw ValidationError(error.message) }
 

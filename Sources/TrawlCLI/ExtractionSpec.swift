@@ -5,60 +5,102 @@ import TrawlJSONPath
 import TrawlJSONProcessor
 import TrawlXML
 
-/// One `--extract NAME=EXPR`: JSONPath when EXPR starts with `$`, XPath when it starts with
-/// `/`, `(` or `.`.
+/// One `--extract` compiled for its processor: XPath and CSS fields for HTML pages, JSONPath
+/// fields for JSON pages.
 enum ExtractionSpec: Hashable {
-    case xpath(HTMLField)
-    case jsonPath(JSONField)
+    case html(HTMLField)
+    case json(JSONField)
 
     var name: String {
         switch self {
-        case .xpath(let field): field.name
-        case .jsonPath(let field): field.name
+        case .html(let field): field.name
+        case .json(let field): field.name
         }
     }
 
-    /// Parses `NAME=EXPR`, compiling the expression so that a bad one fails before any fetch.
+    var isHTML: Bool {
+        if case .html = self { return true }
+        return false
+    }
+
+    /// Parses and compiles `NAME[[]][:MOD]=EXPR`, so that a bad one fails before any fetch.
     static func parse(_ argument: String) throws(ValidationError) -> ExtractionSpec {
-        guard let equals = argument.firstIndex(of: "=") else {
-            throw ValidationError("invalid --extract '\(argument)': expected NAME=EXPR")
+        let spec = try FieldSpec.parse(commandLine: argument)
+        switch try Compiled.compile(spec.expression, option: "--extract", argument: argument) {
+        case .html(let expression): return .html(HTMLField(name: spec.name, expression: expression, options: spec.options))
+        case .json(let query): return .json(JSONField(name: spec.name, query: query, options: spec.options))
         }
-        let name = String(argument[..<equals]).trimmingWhitespace()
-        let expression = String(argument[argument.index(after: equals)...]).trimmingWhitespace()
-        guard !name.isEmpty else { throw ValidationError("invalid --extract '\(argument)': the field name is empty") }
-        guard name != Item.urlFieldName else {
-            throw ValidationError("invalid --extract '\(argument)': the field name \"url\" is reserved for the page URL")
-        }
-        switch expression.first {
-        case "$":
-            do { return .jsonPath(JSONField(name: name, query: try JSONPathQuery(expression))) } catch {
-                throw ValidationError("invalid --extract '\(argument)': \(error)")
+    }
+
+    /// An expression compiled for the processor that runs it.
+    enum Compiled {
+        case html(HTMLExpression)
+        case json(JSONPathQuery)
+
+        /// Compiles `expression`; a failure names the option, the argument and, for CSS, the
+        /// column: `invalid --extract 'p=css:span[': CSS selector column 6: …`.
+        static func compile(_ expression: FieldExpression, option: String, argument: String) throws(ValidationError) -> Compiled {
+            do {
+                switch expression {
+                case .xpath(let source): return .html(HTMLExpression(xpath: try XPathExpression(source)))
+                case .jsonPath(let source): return .json(try JSONPathQuery(source))
+                case .css(let source):
+                    let selector: CSSSelector
+                    do { selector = try CSSSelector(source) } catch {
+                        throw ValidationError("invalid \(option) '\(argument)': CSS selector \(error)")
+                    }
+                    return .html(try HTMLExpression(css: selector))
+                }
+            } catch let error as ValidationError {
+                throw error
+            } catch {
+                throw ValidationError("invalid \(option) '\(argument)': \(error)")
             }
-        case "/", "(", ".":
-            do { return .xpath(HTMLField(name: name, expression: try XPathExpression(expression))) } catch {
-                throw ValidationError("invalid --extract '\(argument)': \(error)")
-            }
-        default:
-            throw ValidationError(
-                "invalid --extract '\(argument)': the expression must start with $ (JSONPath) or with /, ( or . (XPath)")
         }
     }
 }
 
 /// The built-in processors, configured from the command line. The one place they are registered.
 enum BuiltInProcessors {
-    static func make(extractions: [ExtractionSpec], follow: [JSONPathQuery]) -> [any Processor] {
-        var xpathFields: [HTMLField] = []
+    /// Processors for `extractions`, `--each`, `--null-missing` and `--follow`.
+    ///
+    /// `--each` applies to every `--extract`, so they must all be of its kind (XPath/CSS with
+    /// an XPath or CSS `--each`, JSONPath with a JSONPath one), and none may be named `index`.
+    static func make(
+        extractions: [ExtractionSpec], options: ExtractionOptions, follow: [JSONPathQuery]
+    ) throws(ValidationError) -> [any Processor] {
+        var htmlEach: HTMLExpression?
+        var jsonEach: JSONPathQuery?
+        if let each = options.each {
+            guard let expression = FieldExpression.parse(commandLine: each.trimmingWhitespace()) else {
+                throw ValidationError("invalid --each '\(each)': \(FieldExpression.commandLineRule)")
+            }
+            switch try ExtractionSpec.Compiled.compile(expression, option: "--each", argument: each) {
+            case .html(let compiled): htmlEach = compiled
+            case .json(let compiled): jsonEach = compiled
+            }
+            for extraction in extractions {
+                if extraction.isHTML != (htmlEach != nil) {
+                    throw ValidationError(
+                        "invalid --extract for field \"\(extraction.name)\": --each '\(each)' is "
+                            + (htmlEach != nil ? "XPath/CSS, so every --extract must be XPath or CSS" : "JSONPath, so every --extract must be JSONPath"))
+                }
+                if extraction.name == Item.indexFieldName {
+                    throw ValidationError("invalid --extract: the field name \"index\" is reserved for the match's position with --each")
+                }
+            }
+        }
+        var htmlFields: [HTMLField] = []
         var jsonFields: [JSONField] = []
         for extraction in extractions {
             switch extraction {
-            case .xpath(let field): xpathFields.append(field)
-            case .jsonPath(let field): jsonFields.append(field)
+            case .html(let field): htmlFields.append(field)
+            case .json(let field): jsonFields.append(field)
             }
         }
         return [
-            HTMLProcessor(fields: xpathFields, followLinks: true),
-            JSONProcessor(fields: jsonFields, follow: follow),
+            HTMLProcessor(fields: htmlFields, each: htmlEach, nullMissing: options.nullMissing, followLinks: true),
+            JSONProcessor(fields: jsonFields, each: jsonEach, follow: follow, nullMissing: options.nullMissing),
         ]
     }
 }

@@ -35,6 +35,9 @@ struct SummaryReport {
             lines.append("  slowed down \(text.joined(separator: ", "))")
         }
         lines.append("  items       \(stats.items) written to \(output == "-" ? "stdout" : output)")
+        if stats.fieldWarnings > 0 {
+            lines.append("  field values not converted: \(stats.fieldWarnings) (left out or null; -v logs each)")
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 

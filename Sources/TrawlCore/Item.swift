@@ -13,6 +13,9 @@ public struct Field: Sendable, Hashable {
 public struct Item: Sendable, Hashable {
     /// The name reserved for the page's URL; no field may use it.
     public static let urlFieldName = "url"
+    /// The name of the field holding an `each` item's 0-based position among the page's
+    /// matches; no field may use it when items come from `each`.
+    public static let indexFieldName = "index"
 
     public var url: String
     public var fields: [Field]

@@ -22,18 +22,27 @@ public struct Page: Sendable {
     public var mediaType: MediaType? { MediaType(headers["Content-Type"]) }
 }
 
-/// What a processor found in one page: fields for the page's item, and links to crawl.
+/// What a processor found in one page: fields for the page's item (or one item per `each`
+/// match), links to crawl, and warnings about values that did not convert.
 public struct ProcessorOutput: Sendable, Hashable {
     /// Fields for the page's item, in the order the user asked for them.
     public var fields: [Field]
+    /// Items of their own, one per match of an `each` selector, in document order; each gets
+    /// the page URL. A processor that fills these normally leaves ``fields`` empty.
+    public var items: [[Field]]
+    /// Problems with single values that did not fail the page, such as a field whose text is
+    /// not a number; the engine counts and logs them.
+    public var warnings: [String]
     /// http(s) URLs found in the page, already resolved against the page or its `<base href>`.
     /// Parsed once by the processor; the engine takes their canonical form and host from them,
     /// deduplicates and scope-checks them.
     public var links: [WebURL]
 
-    public init(fields: [Field] = [], links: [WebURL] = []) {
+    public init(fields: [Field] = [], links: [WebURL] = [], items: [[Field]] = [], warnings: [String] = []) {
         self.fields = fields
         self.links = links
+        self.items = items
+        self.warnings = warnings
     }
 
     public static let empty = ProcessorOutput()

@@ -50,7 +50,7 @@ public final class HTMLDocument {
     }
 
     /// The XPath context, created on first use and reused for every later expression.
-    private func xpathContext() throws(XMLError) -> XPathContext {
+    func xpathContext() throws(XMLError) -> XPathContext {
         if let context { return context }
         let created = try XPathContext(document: handle)
         context = created

@@ -9,6 +9,8 @@ final class XPathContext {
     private let pointer: xmlXPathContextPtr
     /// Kept alive because the context points into it.
     private let document: DocumentHandle?
+    /// Expressions compiled on this context, freed with it (`xmlXPathFreeCompExpr`).
+    private var compiledExpressions: [String: xmlXPathCompExprPtr] = [:]
 
     /// Creates a context for `document` (`xmlXPathNewContext`), or a document-less one for
     /// compiling.
@@ -22,6 +24,7 @@ final class XPathContext {
     }
 
     deinit {
+        for expression in compiledExpressions.values { xmlXPathFreeCompExpr(expression) }
         xmlXPathFreeContext(pointer)
     }
 
@@ -38,20 +41,47 @@ final class XPathContext {
         xmlXPathFreeCompExpr(compiled)
     }
 
-    /// Evaluates `source` (`xmlXPathEval`) with the document node as the context node.
-    func evaluate(_ source: String) throws(XMLError) -> XPathValue {
+    /// Evaluates `source` with `node` as the context node, or the document node when nil.
+    func evaluate(_ source: String, at node: xmlNodePtr? = nil) throws(XMLError) -> XPathValue {
+        try run(source, at: node).value
+    }
+
+    /// The nodes `source` selects from `node` (or the document), in document order; throws
+    /// when the result is not a node set. Namespace nodes are left out: libxml2 copies them
+    /// into the result, so they die with it.
+    func nodes(_ source: String, at node: xmlNodePtr? = nil) throws(XMLError) -> [xmlNodePtr] {
+        guard let nodes = try run(source, at: node).nodes else {
+            throw XMLError(.xpath, "invalid XPath '\(source)': it gives a value, not nodes")
+        }
+        return nodes
+    }
+
+    /// Evaluates `source` (`xmlXPathCompiledEval`) from `node`, compiling it on first use.
+    ///
+    /// Compiled expressions are kept for the context's lifetime (one page), so an expression
+    /// evaluated for each of a page's `each` matches compiles once per page. They are never
+    /// shared: libxml2 caches lookups inside them while evaluating.
+    private func run(_ source: String, at node: xmlNodePtr?) throws(XMLError) -> XPathObject {
         try Self.checkNoNUL(source)
         XMLLibrary.prepareThread()
         resetError()
-        // Evaluation moves these; reset them so every expression starts from the document.
-        pointer.pointee.node = document?.node
+        let expression = try compiled(source)
+        // Evaluation moves these; reset them so every expression starts from its context node.
+        pointer.pointee.node = node ?? document?.node
         pointer.pointee.contextSize = -1
         pointer.pointee.proximityPosition = -1
-        let result = source.withCString { text in
-            text.withMemoryRebound(to: xmlChar.self, capacity: 1) { xmlXPathEval($0, pointer) }
+        guard let result = xmlXPathCompiledEval(expression, pointer) else { throw lastError(for: source) }
+        return XPathObject(result)
+    }
+
+    private func compiled(_ source: String) throws(XMLError) -> xmlXPathCompExprPtr {
+        if let known = compiledExpressions[source] { return known }
+        let compiled = source.withCString { text in
+            text.withMemoryRebound(to: xmlChar.self, capacity: 1) { xmlXPathCtxtCompile(pointer, $0) }
         }
-        guard let result else { throw lastError(for: source) }
-        return XPathObject(result).value
+        guard let compiled else { throw lastError(for: source) }
+        compiledExpressions[source] = compiled
+        return compiled
     }
 
     private func resetError() {

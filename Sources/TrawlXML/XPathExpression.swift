@@ -9,8 +9,9 @@ import CTrawlXML2
 /// part is reached on an empty document.
 ///
 /// The value keeps only the source: libxml2 caches function lookups inside a compiled
-/// expression while evaluating it, so compiled expressions cannot be shared between threads;
-/// each evaluation compiles again, which costs microseconds.
+/// expression while evaluating it, so compiled expressions cannot be shared between threads.
+/// Each ``HTMLDocument`` compiles an expression the first time it evaluates it and reuses
+/// that for the rest of the document (every `each` match), which costs microseconds per page.
 public struct XPathExpression: Sendable, Hashable, CustomStringConvertible {
     /// The expression as written.
     public let source: String

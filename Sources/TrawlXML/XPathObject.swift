@@ -31,6 +31,20 @@ final class XPathObject {
         }
     }
 
+    /// The nodes of a node-set result in document order, without namespace nodes; nil for
+    /// other results. The nodes belong to the document, not to this object.
+    var nodes: [xmlNodePtr]? {
+        let object = pointer.pointee
+        guard object.type == XPATH_NODESET || object.type == XPATH_XSLT_TREE else { return nil }
+        guard let set = object.nodesetval, set.pointee.nodeNr > 0, let table = set.pointee.nodeTab else { return [] }
+        var nodes: [xmlNodePtr] = []
+        nodes.reserveCapacity(Int(set.pointee.nodeNr))
+        for index in 0..<Int(set.pointee.nodeNr) {
+            if let node = table[index], node.pointee.type != XML_NAMESPACE_DECL { nodes.append(node) }
+        }
+        return nodes
+    }
+
     /// The XPath string value of each node (`xmlXPathCastNodeToString`), in document order.
     private static func stringValues(of set: xmlNodeSetPtr?) -> [String] {
         guard let set, set.pointee.nodeNr > 0, let table = set.pointee.nodeTab else { return [] }

@@ -51,6 +51,27 @@ struct BadInputTests {
 
     @Test("an expression of neither kind") func unknownExpression() async throws {
         try await expectRejected(["--extract", "name=h1"], mentioning: "must start with $")
+        try await expectRejected(["--extract", "name=h1"], mentioning: "css:")
+    }
+
+    @Test("a CSS selector that does not compile names its column") func badCSS() async throws {
+        try await expectRejected(["--extract", "price=css:span[x"], mentioning: "invalid --extract 'price=css:span[x': CSS selector column 7")
+        try await expectRejected(["--each", "css:div >"], mentioning: "invalid --each 'css:div >': CSS selector column 6")
+    }
+
+    @Test("bad field modifiers") func badModifiers() async throws {
+        try await expectRejected(["--extract", "p:number,integer=//p"], mentioning: "more than one type")
+        try await expectRejected(["--extract", "p[]:numbr=//p"], mentioning: "unknown modifier")
+        try await expectRejected(["--extract", "n:raw=$.name"], mentioning: "raw applies to XPath and CSS")
+        try await expectRejected(["--extract", "[]=//p"], mentioning: "the field name is empty")
+    }
+
+    @Test("--each of one kind with fields of the other, or a field named index") func badEach() async throws {
+        try await expectRejected(["--each", "$.results[*]", "--extract", "t=//h1"], mentioning: "every --extract must be JSONPath")
+        try await expectRejected(["--each", "css:li", "--extract", "n=$.name"], mentioning: "every --extract must be XPath or CSS")
+        try await expectRejected(["--each", "//li", "--extract", "index=./a"], mentioning: "\"index\" is reserved")
+        try await expectRejected(["--each", "li"], mentioning: "invalid --each 'li'")
+        try await expectRejected(["--each", "//li["], mentioning: "invalid --each '//li['")
     }
 
     @Test("a field named url") func reservedField() async throws {

@@ -119,17 +119,17 @@ import TrawlXML
         #expect(output.fields == [Field(name: "title", value: .string("T"))])
     }
 
-    @Test("fields with 0, 1 and many matches: omitted, a trimmed string, an array of strings")
+    @Test("fields with 0, 1 and many matches: omitted, a normalized string, the first match's string")
     func fieldMatches() throws {
-        let html = "<title>\n  Hello  </title><ul><li> a </li><li>b\n</li><li>c</li></ul><p>"
+        let html = "<title>\n  Hello   world </title><ul><li> a </li><li>b\n</li><li>c</li></ul><p>"
         let result = try fields(html, [("missing", "//h1"), ("title", "//title"), ("items", "//li")])
         #expect(result == [
-            Field(name: "title", value: .string("Hello")),
-            Field(name: "items", value: .array([.string("a"), .string("b"), .string("c")])),
+            Field(name: "title", value: .string("Hello world")),
+            Field(name: "items", value: .string("a")),
         ])
     }
 
-    @Test("string, number and boolean results map to JSON values; NaN is omitted")
+    @Test("string (normalized), number and boolean results map to JSON values; NaN is omitted")
     func scalarFields() throws {
         let html = "<title>  T </title><ul><li>1</li><li>2</li><li>3</li></ul><p>4.25</p>"
         let result = try fields(html, [
@@ -138,7 +138,7 @@ import TrawlXML
             ("infinite", "1 div 0"), ("meta", "//meta[@name='description']/@content"),
         ])
         #expect(result == [
-            Field(name: "string", value: .string("  T ")),
+            Field(name: "string", value: .string("T")),
             Field(name: "count", value: .number("3")),
             Field(name: "number", value: .number("4.25")),
             Field(name: "negative", value: .number("-3000000")),

@@ -26,35 +26,47 @@ import TrawlJSONProcessor
 
     private func processor(fields: [(String, String)], follow: [String] = []) throws -> JSONProcessor {
         JSONProcessor(
-            fields: try fields.map { JSONField(name: $0.0, query: try JSONPathQuery($0.1)) },
+            fields: try fields.map { name, query in
+                // `name[]` asks for all matches, as on the command line.
+                let all = name.hasSuffix("[]")
+                return JSONField(
+                    name: all ? String(name.dropLast(2)) : name, query: try JSONPathQuery(query), options: FieldOptions(all: all))
+            },
             follow: try follow.map { try JSONPathQuery($0) })
     }
 
-    @Test("extracts single values as they are and several matches as an array")
+    @Test("extracts the first match as it is, and with all an array of every match, even of one")
     func fields() throws {
         let output = try processor(fields: [
-            ("name", "$.name"), ("height", "$.height"), ("weight", "$.weight"), ("types", "$.types[*].type.name"),
-            ("abilities", "$.abilities[*].ability.name"), ("species", "$.species"), ("missing", "$.nothing"),
+            ("name", "$.name"), ("height", "$.height"), ("weight", "$.weight"), ("types[]", "$.types[*].type.name"),
+            ("abilities[]", "$.abilities[*].ability.name"), ("ability", "$.abilities[*].ability.name"),
+            ("species", "$.species"), ("missing", "$.nothing"), ("none[]", "$.nothing"),
         ]).process(page(Self.pokemon))
         #expect(output.fields == [
             Field(name: "name", value: .string("squirtle")),
             Field(name: "height", value: .number("5")),
             Field(name: "weight", value: .number("90.0")),
-            Field(name: "types", value: .string("water")),
+            Field(name: "types", value: .array([.string("water")])),
             Field(name: "abilities", value: .array([.string("torrent"), .string("rain-dish")])),
+            Field(name: "ability", value: .string("torrent")),
             Field(name: "species", value: .object([
                 JSONMember(key: "name", value: .string("squirtle")),
                 JSONMember(key: "url", value: .string("https://pokeapi.co/api/v2/pokemon-species/7/")),
             ])),
+            Field(name: "none", value: .array([])),
         ])
         #expect(output.links.isEmpty)
     }
 
-    @Test("a wildcard over several types yields an array of names")
+    @Test("a wildcard over several types yields an array of names with all, the first name without")
     func typeNames() throws {
         let body = #"{"types": [{"type": {"name": "grass"}}, {"type": {"name": "poison"}}]}"#
-        let output = try processor(fields: [("types", "$.types[*].type.name")]).process(page(body))
-        #expect(output.fields == [Field(name: "types", value: .array([.string("grass"), .string("poison")]))])
+        let output = try processor(fields: [("types[]", "$.types[*].type.name"), ("type", "$.types[*].type.name")])
+            .process(page(body))
+        #expect(output.fields == [
+            Field(name: "types", value: .array([.string("grass"), .string("poison")])),
+            Field(name: "type", value: .string("grass")),
+        ])
     }
 
     @Test("follow queries yield absolute http links, resolving relative ones against the page")

@@ -43,7 +43,7 @@ struct CrawlHarness {
     func crawl(
         _ configuration: CrawlConfiguration, htmlFields: [HTMLField] = titleAndDescription,
         jsonFields: [JSONField] = [], follow: [JSONPathQuery] = [],
-        fetch: FetchConfiguration = FetchConfiguration()
+        fetch: FetchConfiguration = FetchConfiguration(), processors: [any Processor]? = nil
     ) async throws -> (summary: CrawlSummary, items: [Item]) {
         let store = try SQLiteCrawlStore(path: cachePath)
         let fetcher = try CurlFetcher(configuration: fetch)
@@ -51,7 +51,7 @@ struct CrawlHarness {
         let sink = CollectingItemSink()
         let crawler = try Crawler(
             configuration: configuration, fetcher: fetcher, store: store,
-            processors: [
+            processors: processors ?? [
                 HTMLProcessor(fields: htmlFields, followLinks: true),
                 JSONProcessor(fields: jsonFields, follow: follow),
             ],
