@@ -76,6 +76,9 @@ struct CrawlCommand: AsyncParsableCommand {
     @OptionGroup(title: "Politeness")
     var politeness: PolitenessOptions
 
+    @OptionGroup(title: "Sitemaps")
+    var sitemapOptions: SitemapOptions
+
     @Flag(name: [.short, .long], help: "No progress line and no summary.")
     var quiet = false
 
@@ -105,13 +108,14 @@ struct CrawlCommand: AsyncParsableCommand {
             }
         }
         let seedURLs = try SeedList.collect(arguments: seeds, file: seedsFile, glob: !noGlob)
-        let configuration = CrawlConfiguration(
-            seeds: seedURLs,
+        var configuration = CrawlConfiguration(
+            seeds: seedURLs + sitemapOptions.sitemaps,
             allowedHosts: allowHosts.flatMap { $0.split(separator: ",").map(String.init) },
             limits: FrontierLimits(
                 concurrency: concurrency, perHost: perHost, maxDepth: maxDepth, maxPages: maxPages),
             politeness: politeness.policy,
             robotsAgent: politeness.robotsAgent ?? RobotsAgent.productToken(fromUserAgent: userAgent))
+        configuration.seedRobotsSitemaps = sitemapOptions.robotsSitemaps
         do { _ = try configuration.validated() } catch { throw ValidationError(error.message) }
 
         var fetchConfiguration = FetchConfiguration()

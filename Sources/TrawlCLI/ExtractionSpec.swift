@@ -3,6 +3,7 @@ import TrawlCore
 import TrawlHTMLProcessor
 import TrawlJSONPath
 import TrawlJSONProcessor
+import TrawlSitemapProcessor
 import TrawlXML
 
 /// One `--extract NAME=EXPR`: JSONPath when EXPR starts with `$`, XPath when it starts with
@@ -59,6 +60,7 @@ enum BuiltInProcessors {
         return [
             HTMLProcessor(fields: xpathFields, followLinks: true),
             JSONProcessor(fields: jsonFields, follow: follow),
+            SitemapProcessor(),
         ]
     }
 }
