@@ -29,4 +29,28 @@ struct SitemapCommandTests {
         #expect(titles == ["A", "B"])
         #expect(result.stderr.contains("skipped     sitemap-invalid-loc 1"), "\(result.stderr)")
     }
+
+    @Test("--robots-sitemaps crawls the sitemap robots.txt lists; without it, the sitemap is not requested")
+    func robotsSitemaps() async throws {
+        let routes = RouteTable()
+        let server = try TestHTTPServer(host: "127.0.0.1", handler: routes.respond)
+        let folder = try TemporaryFolder()
+        defer { folder.remove(); server.stop() }
+        let sitemap = #"<?xml version="1.0"?><urlset><url><loc>\#(server.url("/listed"))</loc></url></urlset>"#
+        routes.merge([
+            "/robots.txt": .text("User-agent: *\nSitemap: \(server.url("/sitemap.xml"))\n"),
+            "/": .html("<h1>home</h1>"),
+            "/sitemap.xml": TestResponse(status: 200, headers: [("Content-Type", "application/xml")], body: Array(sitemap.utf8)),
+            "/listed": .html("<h1>listed</h1>"),
+        ])
+        for flag in [false, true] {
+            server.resetLog()
+            let result = try await TrawlProcess.run(
+                ["crawl", server.url("/"), "-o", "-", "--quiet", "--cache", folder.path("c\(flag).sqlite")]
+                    + (flag ? ["--robots-sitemaps"] : []))
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(server.requestCount(for: "/sitemap.xml") == (flag ? 1 : 0))
+            #expect(server.requestCount(for: "/listed") == (flag ? 1 : 0))
+        }
+    }
 }
