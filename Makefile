@@ -1,7 +1,7 @@
 # Trawl: `make demo` and `make test` do everything on a fresh Debian machine.
 SHELL := /bin/bash
 SWIFT       ?= swift
-APT_PACKAGES = libcurl4-openssl-dev libxml2-dev libsqlite3-dev libzstd-dev pkg-config
+APT_PACKAGES = libcurl4-openssl-dev libxml2-dev libsqlite3-dev libzstd-dev zlib1g-dev pkg-config
 BENCH_APT    = nginx-light time curl wget wrk iproute2 util-linux python3-venv
 DEMO_PORT   ?= 0
 

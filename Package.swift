@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "Trawl", targets: ["Trawl"]),
         .library(name: "TrawlHTMLProcessor", targets: ["TrawlHTMLProcessor"]),
         .library(name: "TrawlJSONProcessor", targets: ["TrawlJSONProcessor"]),
+        .library(name: "TrawlSitemapProcessor", targets: ["TrawlSitemapProcessor"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -30,6 +31,9 @@ let package = Package(
         .systemLibrary(
             name: "CTrawlZstd", pkgConfig: "libzstd",
             providers: [.apt(["libzstd-dev"]), .brew(["zstd"])]),
+        .systemLibrary(
+            name: "CTrawlZlib", pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
 
         // Vocabulary: no C, no I/O. TrawlURL sits below TrawlCore so links travel as parsed URLs.
         .target(name: "TrawlURL"),
@@ -69,12 +73,16 @@ let package = Package(
         .target(
             name: "TrawlJSONProcessor", dependencies: ["TrawlCore", "TrawlURL", "TrawlJSONPath"],
             path: "Plugins/JSON"),
+        // The only importer of zlib: gzip-compressed sitemaps are inflated here.
+        .target(
+            name: "TrawlSitemapProcessor", dependencies: ["TrawlCore", "TrawlURL", "TrawlXML", "CTrawlZlib"],
+            path: "Plugins/Sitemap"),
 
         // The command line: the one place built-in processors are registered.
         .executableTarget(
             name: "TrawlCLI",
             dependencies: [
-                "Trawl", "TrawlHTMLProcessor", "TrawlJSONProcessor", "TrawlRobots",
+                "Trawl", "TrawlHTMLProcessor", "TrawlJSONProcessor", "TrawlSitemapProcessor", "TrawlRobots",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -98,12 +106,15 @@ let package = Package(
             name: "TrawlHTMLProcessorTests", dependencies: ["TrawlHTMLProcessor", "TrawlXML", "TrawlCore", "TrawlTestSupport"]),
         .testTarget(
             name: "TrawlJSONProcessorTests", dependencies: ["TrawlJSONProcessor", "TrawlJSONPath", "TrawlCore"]),
+        .testTarget(
+            name: "TrawlSitemapProcessorTests",
+            dependencies: ["TrawlSitemapProcessor", "TrawlCore", "TrawlURL", "TrawlTestSupport"]),
         .testTarget(name: "TrawlTestSupportTests", dependencies: ["TrawlTestSupport", "TrawlCore"]),
         .testTarget(
             name: "TrawlTests",
             dependencies: [
                 "Trawl", "TrawlCore", "TrawlFetch", "TrawlStore", "TrawlFrontier", "TrawlXML", "TrawlJSONPath",
-                "TrawlHTMLProcessor", "TrawlJSONProcessor", "TrawlTestSupport",
+                "TrawlHTMLProcessor", "TrawlJSONProcessor", "TrawlSitemapProcessor", "TrawlTestSupport",
                 .product(name: "Logging", package: "swift-log"),
             ]),
         // Runs the real `trawl` binary, which `swift build --build-tests` builds with everything else.

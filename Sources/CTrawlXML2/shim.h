@@ -14,6 +14,7 @@
 #include <libxml/tree.h>
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
+#include <libxml/xmlreader.h>
 #include <libxml/xmlerror.h>
 
 /* xmlFree is a global function pointer Swift cannot call directly. */

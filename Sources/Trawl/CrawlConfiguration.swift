@@ -23,6 +23,10 @@ public struct CrawlConfiguration: Sendable {
     /// The product token robots.txt groups are matched against (`--robots-agent`, by default the
     /// first word of the User-Agent).
     public var robotsAgent: String
+    /// Queue the `Sitemap:` URLs each robots.txt lists, once it is read, as depth-0 tasks (in
+    /// scope only). Off by default: a crawl of one section of a site should not turn into a
+    /// crawl of everything the site's sitemaps list.
+    public var seedRobotsSitemaps = false
 
     public init(
         seeds: [String], allowedHosts: [String] = [], limits: FrontierLimits = FrontierLimits(),
@@ -83,7 +87,7 @@ public struct CrawlConfiguration: Sendable {
         }
         return ValidatedCrawlConfiguration(
             seeds: parsed.map(rules.normalized), rules: rules, limits: limits, maxRedirects: maxRedirects, politeness: politeness,
-            robotsAgent: agent)
+            robotsAgent: agent, seedRobotsSitemaps: seedRobotsSitemaps)
     }
 
     private func checkPoliteness() throws(CrawlConfigurationError) {
@@ -140,6 +144,7 @@ public struct ValidatedCrawlConfiguration: Sendable {
     public let maxRedirects: Int
     public let politeness: SchedulerPolicy
     public let robotsAgent: String
+    public let seedRobotsSitemaps: Bool
 }
 
 /// Bad crawl input, reported before anything is fetched.

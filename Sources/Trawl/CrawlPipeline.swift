@@ -19,6 +19,8 @@ struct CrawlPipeline: Sendable {
     let maxRedirects: Int
     /// The product token robots.txt groups are matched against (`Trawl`).
     let robotsAgent: String
+    /// Queue the `Sitemap:` URLs of each robots.txt as depth-0 tasks (`--robots-sitemaps`).
+    let seedRobotsSitemaps: Bool
     let statistics: StatisticsRecorder
     let logger: Logger
 
@@ -30,7 +32,11 @@ struct CrawlPipeline: Sendable {
 
     /// Runs `task` and returns its outcome and the in-scope links it discovered.
     func run(_ task: CrawlTask) async throws -> Result {
-        if task.kind == .robots { return Result(outcome: try await robots(task)) }
+        if task.kind == .robots {
+            let outcome = try await robots(task)
+            guard seedRobotsSitemaps, case .robots(_, let sitemaps, _) = outcome else { return Result(outcome: outcome) }
+            return Result(outcome: outcome, links: tasks(for: sitemaps.compactMap { try? WebURL($0) }, depth: 0))
+        }
         var url = task.url
         var chain: Set<String> = [url]
         var signal: HostThrottle.Signal?
@@ -162,6 +168,9 @@ struct CrawlPipeline: Sendable {
                 items += output.items
                 links += output.links
                 countWarnings(output.warnings, processor: processor.name, url: url)
+                if !output.notes.isEmpty {
+                    statistics.update { $0.processorNotes.merge(output.notes, uniquingKeysWith: +) }
+                }
             } catch {
                 try await recordFailure(FailureReason(.processing, "\(processor.name): \(error)"), url: url)
                 return []

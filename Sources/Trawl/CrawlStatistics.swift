@@ -25,6 +25,8 @@ public struct CrawlStatistics: Sendable, Hashable {
     public var robotsParsed = 0
     /// Links found on pages but not queued, by reason (`out-of-scope`, `too-long`, `trap`, …).
     public var droppedLinks: [String: Int] = [:]
+    /// What processors skipped or noticed, summed by label (`sitemap-truncated`, …).
+    public var processorNotes: [String: Int] = [:]
 
     public var failed: Int { failedByReason.values.reduce(0, +) }
 }

@@ -84,6 +84,9 @@ struct CrawlCommand: AsyncParsableCommand {
     @OptionGroup(title: "Output")
     var output: OutputOptions
 
+    @OptionGroup(title: "Sitemaps")
+    var sitemapOptions: SitemapOptions
+
     @Flag(name: [.short, .long], help: "No progress line and no summary.")
     var quiet = false
 
@@ -115,7 +118,7 @@ struct CrawlCommand: AsyncParsableCommand {
         let processors = try BuiltInProcessors.make(extractions: extractionSpecs, options: extraction, follow: followQueries)
         let seedURLs = try SeedList.collect(arguments: seeds, file: seedsFile, glob: !noGlob)
         var configuration = CrawlConfiguration(
-            seeds: seedURLs,
+            seeds: seedURLs + sitemapOptions.sitemaps,
             allowedHosts: allowHosts.flatMap { $0.split(separator: ",").map(String.init) },
             limits: FrontierLimits(
                 concurrency: concurrency, perHost: perHost, maxDepth: maxDepth, maxPages: maxPages),
@@ -123,6 +126,7 @@ struct CrawlCommand: AsyncParsableCommand {
             robotsAgent: politeness.robotsAgent ?? RobotsAgent.productToken(fromUserAgent: userAgent))
         configuration.allowedDomains = scope.domains
         configuration.linkFilters = scope.filters
+        configuration.seedRobotsSitemaps = sitemapOptions.robotsSitemaps
         do { _ = try configuration.validated() } catch { throw ValidationError(error.message) }
 
         var fetchConfiguration = FetchConfiguration()

@@ -3,6 +3,7 @@ import TrawlCore
 import TrawlHTMLProcessor
 import TrawlJSONPath
 import TrawlJSONProcessor
+import TrawlSitemapProcessor
 import TrawlXML
 
 /// One `--extract` compiled for its processor: XPath and CSS fields for HTML pages, JSONPath
@@ -101,6 +102,7 @@ enum BuiltInProcessors {
         return [
             HTMLProcessor(fields: htmlFields, each: htmlEach, nullMissing: options.nullMissing, followLinks: true),
             JSONProcessor(fields: jsonFields, each: jsonEach, follow: follow, nullMissing: options.nullMissing),
+            SitemapProcessor(),
         ]
     }
 }

@@ -28,6 +28,10 @@ struct SummaryReport {
             let text = drops.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
             lines.append("  links not followed: \(text)")
         }
+        if !stats.processorNotes.isEmpty {
+            let text = stats.processorNotes.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
+            lines.append("  skipped     \(text.joined(separator: ", "))")
+        }
         if !scheduler.slowedHosts.isEmpty {
             let text = scheduler.slowedHosts.map {
                 "\($0.host) (\($0.concurrency) in flight, \(String(format: "%.2f", $0.delay)) s apart)"

@@ -37,12 +37,20 @@ public struct ProcessorOutput: Sendable, Hashable {
     /// Parsed once by the processor; the engine takes their canonical form and host from them,
     /// deduplicates and scope-checks them.
     public var links: [WebURL]
+    /// Counts of what the processor skipped or noticed, by a short label
+    /// (`sitemap-entries-over-limit`); the engine sums them into
+    /// ``CrawlStatistics/processorNotes`` for the summary.
+    public var notes: [String: Int]
 
-    public init(fields: [Field] = [], links: [WebURL] = [], items: [[Field]] = [], warnings: [String] = []) {
+    public init(
+        fields: [Field] = [], links: [WebURL] = [], items: [[Field]] = [], warnings: [String] = [],
+        notes: [String: Int] = [:]
+    ) {
         self.fields = fields
         self.links = links
         self.items = items
         self.warnings = warnings
+        self.notes = notes
     }
 
     public static let empty = ProcessorOutput()

@@ -62,7 +62,7 @@ import TrawlXML
 }
 
 /// A file in the temporary directory, removed when the value is released.
-private final class TemporaryFile {
+final class TemporaryFile {
     let path: String
 
     init(contents: String) throws {
