@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "Trawl", targets: ["Trawl"]),
         .library(name: "TrawlHTMLProcessor", targets: ["TrawlHTMLProcessor"]),
         .library(name: "TrawlJSONProcessor", targets: ["TrawlJSONProcessor"]),
+        .library(name: "TrawlCommandProcessor", targets: ["TrawlCommandProcessor"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -61,12 +62,16 @@ let package = Package(
         .target(
             name: "TrawlJSONProcessor", dependencies: ["TrawlCore", "TrawlURL", "TrawlJSONPath"],
             path: "Plugins/JSON"),
+        .target(
+            name: "TrawlCommandProcessor",
+            dependencies: ["TrawlCore", "TrawlURL", "TrawlJSONPath", .product(name: "Logging", package: "swift-log")],
+            path: "Plugins/Command"),
 
         // The command line: the one place built-in processors are registered.
         .executableTarget(
             name: "TrawlCLI",
             dependencies: [
-                "Trawl", "TrawlHTMLProcessor", "TrawlJSONProcessor", "TrawlRobots",
+                "Trawl", "TrawlHTMLProcessor", "TrawlJSONProcessor", "TrawlCommandProcessor", "TrawlRobots",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -88,6 +93,12 @@ let package = Package(
             name: "TrawlHTMLProcessorTests", dependencies: ["TrawlHTMLProcessor", "TrawlXML", "TrawlCore"]),
         .testTarget(
             name: "TrawlJSONProcessorTests", dependencies: ["TrawlJSONProcessor", "TrawlJSONPath", "TrawlCore"]),
+        .testTarget(
+            name: "TrawlCommandProcessorTests",
+            dependencies: [
+                "TrawlCommandProcessor", "Trawl", "TrawlCore", "TrawlURL", "TrawlFetch", "TrawlStore", "TrawlTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         .testTarget(name: "TrawlTestSupportTests", dependencies: ["TrawlTestSupport", "TrawlCore"]),
         .testTarget(
             name: "TrawlTests",

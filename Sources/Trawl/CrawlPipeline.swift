@@ -12,7 +12,7 @@ import TrawlURL
 struct CrawlPipeline: Sendable {
     let fetcher: any Fetcher
     let store: any CrawlStore
-    let processors: [any Processor]
+    let processors: [any AsyncProcessor]
     let sink: any ItemSink
     let scope: CrawlScope
     let frontier: Frontier
@@ -179,20 +179,21 @@ struct CrawlPipeline: Sendable {
             body: response.body, depth: depth)
         var fields: [Field] = []
         var links: [WebURL] = []
+        var items: [Item] = []
         for processor in processors {
             do {
-                let output = try processor.process(page)
+                let output = try await processor.process(page)
                 fields += output.fields
+                items += output.items
                 links += output.links
             } catch {
                 try await recordFailure(FailureReason(.processing, "\(processor.name): \(error)"), url: url)
                 return []
             }
         }
-        if !fields.isEmpty {
-            try await sink.write(Item(url: page.url, fields: fields))
-            statistics.update { $0.items += 1 }
-        }
+        if !fields.isEmpty { items.insert(Item(url: page.url, fields: fields), at: 0) }
+        for item in items { try await sink.write(item) }
+        statistics.update { $0.items += items.count }
         return tasks(for: links, depth: depth + 1)
     }
 

@@ -22,17 +22,21 @@ public struct Page: Sendable {
     public var mediaType: MediaType? { MediaType(headers["Content-Type"]) }
 }
 
-/// What a processor found in one page: fields for the page's item, and links to crawl.
+/// What a processor found in one page: fields for the page's item, more items, and links to crawl.
 public struct ProcessorOutput: Sendable, Hashable {
     /// Fields for the page's item, in the order the user asked for them.
     public var fields: [Field]
+    /// Whole items the processor built itself (for example one per product of a listing page),
+    /// each written as its own output line after the page's item, with the URL it carries.
+    public var items: [Item]
     /// http(s) URLs found in the page, already resolved against the page or its `<base href>`.
     /// Parsed once by the processor; the engine takes their canonical form and host from them,
     /// deduplicates and scope-checks them.
     public var links: [WebURL]
 
-    public init(fields: [Field] = [], links: [WebURL] = []) {
+    public init(fields: [Field] = [], items: [Item] = [], links: [WebURL] = []) {
         self.fields = fields
+        self.items = items
         self.links = links
     }
 
@@ -47,10 +51,30 @@ public struct ProcessorOutput: Sendable, Hashable {
 /// media type) and returns ``ProcessorOutput/empty`` when it does not.
 ///
 /// Throwing marks the page failed with ``FailureReason/Code/processing`` and the crawl goes on.
-public protocol Processor: Sendable {
-    /// A short name for logs and error messages (`html`, `json`).
-    var name: String { get }
-
+///
+/// Every `Processor` is also an ``AsyncProcessor``: its synchronous `process(_:)` witnesses the
+/// asynchronous requirement, so the engine calls both kinds the same way.
+public protocol Processor: AsyncProcessor {
     /// Extracts fields and links from `page`.
     func process(_ page: Page) throws -> ProcessorOutput
+}
+
+/// Turns a response into fields, items and links, and may suspend while doing so.
+///
+/// For processors that wait on something outside the process (a child process, a service):
+/// called once per successful (2xx) page, from the page's worker task on the cooperative pool,
+/// concurrently for many pages, never on the frontier actor. While it waits it must suspend
+/// (a continuation resumed by its own thread, a `DispatchSource`, an actor) and never block:
+/// the pool has one thread per core, so a blocking read there stalls every page of the crawl.
+/// It never sees the frontier or the store, and returns ``ProcessorOutput/empty`` for a page
+/// that does not concern it.
+///
+/// Throwing marks the page failed with ``FailureReason/Code/processing`` and the crawl goes on.
+/// Cancellation of the calling task should end the wait with `CancellationError`.
+public protocol AsyncProcessor: Sendable {
+    /// A short name for logs and error messages (`html`, `json`, `command`).
+    var name: String { get }
+
+    /// Extracts fields, items and links from `page`.
+    func process(_ page: Page) async throws -> ProcessorOutput
 }
