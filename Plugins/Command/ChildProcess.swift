@@ -162,10 +162,13 @@ final class ChildProcess: Sendable {
         sigaddset(&defaults, SIGPIPE)
         posix_spawnattr_setsigmask(&attributes, &none)
         posix_spawnattr_setsigdefault(&attributes, &defaults)
+        // A process group of its own keeps Ctrl-C in the terminal from killing the child: Trawl
+        // then lets the pages in flight finish, which needs the child, and closes its stdin.
+        posix_spawnattr_setpgroup(&attributes, 0)
         #if canImport(Darwin)
-        let flags = Int32(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_CLOEXEC_DEFAULT)
+        let flags = Int32(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_CLOEXEC_DEFAULT)
         #else
-        let flags = Int32(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF)
+        let flags = Int32(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP)
         #endif
         posix_spawnattr_setflags(&attributes, Int16(flags))
 

@@ -89,6 +89,8 @@ final class CommandWorker: Sendable {
             self?.finish(id, with: CommandProcessorError(.timeout, "no answer within \(Self.seconds(timeout))"))
         }
         state.withLock { $0.pending[id]?.timer = timer }
+        // A cancellation that came before the page was recorded found nothing to cancel.
+        if Task.isCancelled { finish(id, with: CancellationError()) }
     }
 
     /// Fails page `id` with `error` if it is still waiting.
@@ -109,6 +111,8 @@ final class CommandWorker: Sendable {
     // MARK: - Events from the child's threads
 
     private func received(_ line: [UInt8], overflowed: Bool, generation: Int) {
+        // A blank line answers nothing; failing a page over a stray `print()` would be harsh.
+        if !overflowed && line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
         switch CommandAnswer.parse(line, overflowed: overflowed, limit: configuration.maxAnswerBytes) {
         case .answer(let id, let value):
             guard let page = state.withLock({ $0.take(id) }) else {

@@ -103,3 +103,23 @@ struct CommandProcessorTests {
         scripts.folder.remove()
     }
 }
+
+extension CommandProcessorTests {
+    @Test("the child's stderr goes to the debug log, each line cut short and at most 1000 lines per child")
+    func stderrLogged() async throws {
+        let records = CapturingLogHandler.Records()
+        let logger = Logger(label: "trawl.test") { _ in CapturingLogHandler(records: records) }
+        let processor = try CommandProcessor(configuration: scripts.configuration("chatty.py"), logger: logger)
+        defer { scripts.folder.remove() }
+        _ = try await processor.process(CommandScripts.page("p"))
+        // After shutdown the child is reaped, which waits for its stderr to be read to the end.
+        await processor.shutdown()
+        let lines = records.entries.withLock { entries in
+            entries.filter { $0.message == "command stderr" }.compactMap { $0.metadata["trawl.line"]?.description }
+        }
+        #expect(lines.count == 1000)
+        #expect(lines.allSatisfy { $0.utf8.count <= 1000 })
+        #expect(lines.first?.allSatisfy { $0 == "x" } == true)
+        #expect(records.entries.withLock { $0.allSatisfy { $0.level == .debug } })
+    }
+}

@@ -88,6 +88,16 @@ struct CommandScripts {
                     print(json.dumps({"id": held, "items": [{"late": True}]}), flush=True)
                 print(json.dumps({"id": page["id"], "items": [{"ok": page["url"]}]}), flush=True)
             """,
+        // Floods stderr: 1500 lines of 5000 characters, then one line per page.
+        "chatty.py": """
+            import json, sys
+            for n in range(1500):
+                print("x" * 5000, file=sys.stderr)
+            for line in sys.stdin:
+                page = json.loads(line)
+                print("chatty: working on " + page["url"], file=sys.stderr, flush=True)
+                print(json.dumps({"id": page["id"]}), flush=True)
+            """,
         // Answers each page the way its name asks.
         "malformed.py": """
             import json, sys
