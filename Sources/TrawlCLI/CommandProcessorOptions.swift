@@ -14,7 +14,7 @@ struct CommandProcessorOptions: ParsableArguments {
     @Option(name: .customLong("processor-arg"), parsing: .unconditionalSingleValue, help: ArgumentHelp("An argument for the --processor-command program (repeatable, in order).", valueName: "arg"))
     var arguments: [String] = []
 
-    @Option(name: .customLong("processor-workers"), help: "Copies of the --processor-command program to run at once.")
+    @Option(name: .customLong("processor-workers"), help: ArgumentHelp("Copies of the --processor-command program to run at once.", valueName: "n"))
     var workers = 1
 
     @Option(name: .customLong("processor-timeout"), help: ArgumentHelp("Seconds a page may wait for the program's answer before it fails.", valueName: "seconds"))
