@@ -123,3 +123,23 @@ extension CommandProcessorTests {
         #expect(records.entries.withLock { $0.allSatisfy { $0.level == .debug } })
     }
 }
+
+extension CommandProcessorTests {
+    @Test("arguments reach the program word for word and page data is only ever data: no shell is involved")
+    func noShell() async throws {
+        let marker = scripts.folder.path("pwned")
+        let arguments = ["two words", "; touch \(marker)", "$(touch \(marker))", "-x"]
+        let processor = try CommandProcessor(
+            configuration: scripts.configuration("argv.py", arguments: arguments), logger: logger)
+        defer { scripts.folder.remove() }
+        let page = Page(
+            url: "https://example.test/$(touch%20\(marker))';touch", status: 200, headers: [], body: Array("`touch \(marker)`".utf8),
+            depth: 0)
+        let output = try await processor.process(page)
+        await processor.shutdown()
+        let fields = try #require(output.items.first?.fields)
+        #expect(fields.first?.value == .array(arguments.map { .string($0) }))
+        #expect(output.items.first?.url == page.url)
+        #expect(!FileManager.default.fileExists(atPath: marker))
+    }
+}

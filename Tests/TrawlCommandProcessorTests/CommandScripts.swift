@@ -16,10 +16,10 @@ struct CommandScripts {
 
     /// A configuration running `script` with `python3`; restarts back off for 10 ms only.
     func configuration(
-        _ script: String, workers: Int = 1, timeout: Double = 20, maxRestarts: Int = 5
+        _ script: String, arguments: [String] = [], workers: Int = 1, timeout: Double = 20, maxRestarts: Int = 5
     ) -> CommandProcessorConfiguration {
         CommandProcessorConfiguration(
-            arguments: ["python3", folder.path(script)], workers: workers, timeout: timeout,
+            arguments: ["python3", folder.path(script)] + arguments, workers: workers, timeout: timeout,
             maxRestarts: maxRestarts, restartBackoff: 0.01)
     }
 
@@ -87,6 +87,13 @@ struct CommandScripts {
                 if page["url"].endswith("/late") and held is not None:
                     print(json.dumps({"id": held, "items": [{"late": True}]}), flush=True)
                 print(json.dumps({"id": page["id"], "items": [{"ok": page["url"]}]}), flush=True)
+            """,
+        // Answers with its own arguments and the page URL, to show what reached it.
+        "argv.py": """
+            import json, sys
+            for line in sys.stdin:
+                page = json.loads(line)
+                print(json.dumps({"id": page["id"], "items": [{"argv": sys.argv[1:], "url": page["url"]}]}), flush=True)
             """,
         // Floods stderr: 1500 lines of 5000 characters, then one line per page.
         "chatty.py": """
