@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "TrawlHTMLProcessor", targets: ["TrawlHTMLProcessor"]),
         .library(name: "TrawlJSONProcessor", targets: ["TrawlJSONProcessor"]),
         .library(name: "TrawlSitemapProcessor", targets: ["TrawlSitemapProcessor"]),
+        .library(name: "TrawlCommandProcessor", targets: ["TrawlCommandProcessor"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -77,12 +78,17 @@ let package = Package(
         .target(
             name: "TrawlSitemapProcessor", dependencies: ["TrawlCore", "TrawlURL", "TrawlXML", "CTrawlZlib"],
             path: "Plugins/Sitemap"),
+        .target(
+            name: "TrawlCommandProcessor",
+            dependencies: ["TrawlCore", "TrawlURL", "TrawlJSONPath", .product(name: "Logging", package: "swift-log")],
+            path: "Plugins/Command"),
 
         // The command line: the one place built-in processors are registered.
         .executableTarget(
             name: "TrawlCLI",
             dependencies: [
-                "Trawl", "TrawlHTMLProcessor", "TrawlJSONProcessor", "TrawlSitemapProcessor", "TrawlRobots",
+                "Trawl", "TrawlHTMLProcessor", "TrawlJSONProcessor", "TrawlSitemapProcessor", "TrawlCommandProcessor",
+                "TrawlRobots",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -109,6 +115,12 @@ let package = Package(
         .testTarget(
             name: "TrawlSitemapProcessorTests",
             dependencies: ["TrawlSitemapProcessor", "TrawlCore", "TrawlURL", "TrawlTestSupport"]),
+        .testTarget(
+            name: "TrawlCommandProcessorTests",
+            dependencies: [
+                "TrawlCommandProcessor", "Trawl", "TrawlCore", "TrawlURL", "TrawlFetch", "TrawlStore", "TrawlTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         .testTarget(name: "TrawlTestSupportTests", dependencies: ["TrawlTestSupport", "TrawlCore"]),
         .testTarget(
             name: "TrawlTests",

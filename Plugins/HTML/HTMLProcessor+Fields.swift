@@ -4,7 +4,7 @@ import TrawlXML
 extension HTMLProcessor {
     /// The page's item fields, or (with ``each``) one item per match; warnings for values that
     /// did not convert. Uses the document's one XPath context for every field and match.
-    func extract(from document: HTMLDocument, into output: inout ProcessorOutput) throws(XMLError) {
+    func extract(from document: HTMLDocument, url: String, into output: inout ProcessorOutput) throws(XMLError) {
         var warnings: [String] = []
         if let each {
             let matches = try document.nodes(matching: each.absolute)
@@ -18,7 +18,7 @@ extension HTMLProcessor {
                     append(field, result, to: &item, warnings: &itemWarnings)
                 }
                 warnings += itemWarnings.map { "item \(index): \($0)" }
-                output.items.append(item)
+                output.items.append(Item(url: url, fields: item))
             }
         } else {
             output.fields.reserveCapacity(fields.count)

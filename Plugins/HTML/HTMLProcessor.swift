@@ -55,7 +55,7 @@ public struct HTMLProcessor: Processor {
         }
         var output = ProcessorOutput()
         if !fields.isEmpty || each != nil {
-            try extract(from: document, into: &output)
+            try extract(from: document, url: page.url, into: &output)
         }
         if followLinks {
             output.links = Self.links(in: document, pageURL: page.url)

@@ -63,8 +63,10 @@ public struct JSONProcessor: Processor {
             for (index, node) in each.evaluate(document).enumerated() {
                 var itemWarnings: [String] = []
                 output.items.append(
-                    [Field(name: Item.indexFieldName, value: .number(String(index)))]
-                        + extractFields(from: node, warnings: &itemWarnings))
+                    Item(
+                        url: page.url,
+                        fields: [Field(name: Item.indexFieldName, value: .number(String(index)))]
+                            + extractFields(from: node, warnings: &itemWarnings)))
                 output.warnings += itemWarnings.map { "item \(index): \($0)" }
             }
         } else if !fields.isEmpty {

@@ -12,7 +12,7 @@ import TrawlURL
 struct CrawlPipeline: Sendable {
     let fetcher: any Fetcher
     let store: any CrawlStore
-    let processors: [any Processor]
+    let processors: [any AsyncProcessor]
     let sink: any ItemSink
     let rules: LinkRules
     let frontier: Frontier
@@ -159,11 +159,11 @@ struct CrawlPipeline: Sendable {
             url: response.finalURL, status: response.status, headers: response.headers,
             body: response.body, depth: depth)
         var fields: [Field] = []
-        var items: [[Field]] = []
         var links: [WebURL] = []
+        var items: [Item] = []
         for processor in processors {
             do {
-                let output = try processor.process(page)
+                let output = try await processor.process(page)
                 fields += output.fields
                 items += output.items
                 links += output.links
@@ -176,11 +176,9 @@ struct CrawlPipeline: Sendable {
                 return []
             }
         }
-        if !fields.isEmpty { items.insert(fields, at: 0) }
-        for item in items {
-            try await sink.write(Item(url: page.url, fields: item))
-        }
-        if !items.isEmpty { statistics.update { [count = items.count] in $0.items += count } }
+        if !fields.isEmpty { items.insert(Item(url: page.url, fields: fields), at: 0) }
+        for item in items { try await sink.write(item) }
+        statistics.update { $0.items += items.count }
         return tasks(for: links, depth: depth + 1)
     }
 

@@ -28,7 +28,7 @@ public final class Crawler: Sendable {
     /// Validates `configuration` (throwing ``CrawlConfigurationError``) and prepares the crawl.
     public init(
         configuration: CrawlConfiguration, fetcher: any Fetcher, store: any CrawlStore,
-        processors: [any Processor], sink: any ItemSink, logger: Logger
+        processors: [any AsyncProcessor], sink: any ItemSink, logger: Logger
     ) throws(CrawlConfigurationError) {
         let validated = try configuration.validated()
         self.configuration = validated

@@ -87,6 +87,9 @@ struct CrawlCommand: AsyncParsableCommand {
     @OptionGroup(title: "Sitemaps")
     var sitemapOptions: SitemapOptions
 
+    @OptionGroup(title: "Command processor")
+    var commandProcessor: CommandProcessorOptions
+
     @Flag(name: [.short, .long], help: "No progress line and no summary.")
     var quiet = false
 
@@ -147,12 +150,13 @@ struct CrawlCommand: AsyncParsableCommand {
             throw CrawlFailure(message: "\(error)")
         }
         defer { fetcher.shutdown() }
+        let command = try commandProcessor.makeProcessor(logger: logger)
 
         let crawler: Crawler
         do {
             crawler = try Crawler(
                 configuration: configuration, fetcher: fetcher, store: store,
-                processors: processors,
+                processors: processors.map { $0 as any AsyncProcessor } + (command.map { [$0] } ?? []),
                 sink: sink, logger: logger)
         } catch { throw ValidationError(error.message) }
 
@@ -164,9 +168,11 @@ struct CrawlCommand: AsyncParsableCommand {
             summary = try await crawler.run()
         } catch {
             await display.stop()
+            await command?.shutdown()
             throw CrawlFailure(message: "crawl stopped: \(error)")
         }
         await display.stop()
+        await command?.shutdown()
         if !quiet {
             FileHandle.standardError.write(Data(SummaryReport(summary: summary, output: output.path).text.utf8))
         }

@@ -22,14 +22,15 @@ public struct Page: Sendable {
     public var mediaType: MediaType? { MediaType(headers["Content-Type"]) }
 }
 
-/// What a processor found in one page: fields for the page's item (or one item per `each`
-/// match), links to crawl, and warnings about values that did not convert.
+/// What a processor found in one page: fields for the page's item, more items (one per `each`
+/// match, or built by the processor), links to crawl, and warnings about values that did not convert.
 public struct ProcessorOutput: Sendable, Hashable {
     /// Fields for the page's item, in the order the user asked for them.
     public var fields: [Field]
-    /// Items of their own, one per match of an `each` selector, in document order; each gets
-    /// the page URL. A processor that fills these normally leaves ``fields`` empty.
-    public var items: [[Field]]
+    /// Whole items of their own, written after the page's item, each with the URL it carries:
+    /// one per match of an `each` selector in document order, or items a processor built itself.
+    /// A processor that fills these normally leaves ``fields`` empty.
+    public var items: [Item]
     /// Problems with single values that did not fail the page, such as a field whose text is
     /// not a number; the engine counts and logs them.
     public var warnings: [String]
@@ -43,10 +44,11 @@ public struct ProcessorOutput: Sendable, Hashable {
     public var notes: [String: Int]
 
     public init(
-        fields: [Field] = [], links: [WebURL] = [], items: [[Field]] = [], warnings: [String] = [],
+        fields: [Field] = [], links: [WebURL] = [], items: [Item] = [], warnings: [String] = [],
         notes: [String: Int] = [:]
     ) {
         self.fields = fields
+        self.items = items
         self.links = links
         self.items = items
         self.warnings = warnings
@@ -64,10 +66,30 @@ public struct ProcessorOutput: Sendable, Hashable {
 /// media type) and returns ``ProcessorOutput/empty`` when it does not.
 ///
 /// Throwing marks the page failed with ``FailureReason/Code/processing`` and the crawl goes on.
-public protocol Processor: Sendable {
-    /// A short name for logs and error messages (`html`, `json`).
-    var name: String { get }
-
+///
+/// Every `Processor` is also an ``AsyncProcessor``: its synchronous `process(_:)` witnesses the
+/// asynchronous requirement, so the engine calls both kinds the same way.
+public protocol Processor: AsyncProcessor {
     /// Extracts fields and links from `page`.
     func process(_ page: Page) throws -> ProcessorOutput
+}
+
+/// Turns a response into fields, items and links, and may suspend while doing so.
+///
+/// For processors that wait on something outside the process (a child process, a service):
+/// called once per successful (2xx) page, from the page's worker task on the cooperative pool,
+/// concurrently for many pages, never on the frontier actor. While it waits it must suspend
+/// (a continuation resumed by its own thread, a `DispatchSource`, an actor) and never block:
+/// the pool has one thread per core, so a blocking read there stalls every page of the crawl.
+/// It never sees the frontier or the store, and returns ``ProcessorOutput/empty`` for a page
+/// that does not concern it.
+///
+/// Throwing marks the page failed with ``FailureReason/Code/processing`` and the crawl goes on.
+/// Cancellation of the calling task should end the wait with `CancellationError`.
+public protocol AsyncProcessor: Sendable {
+    /// A short name for logs and error messages (`html`, `json`, `command`).
+    var name: String { get }
+
+    /// Extracts fields, items and links from `page`.
+    func process(_ page: Page) async throws -> ProcessorOutput
 }
