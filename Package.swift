@@ -83,7 +83,7 @@ let package = Package(
         .testTarget(name: "TrawlFetchTests", dependencies: ["TrawlFetch", "TrawlCore", "CTrawlCurl", "TrawlTestSupport"]),
         .testTarget(name: "TrawlStoreTests", dependencies: ["TrawlStore", "TrawlCore", "TrawlTestSupport"]),
         .testTarget(name: "TrawlXMLTests", dependencies: ["TrawlXML"]),
-        .testTarget(name: "TrawlFrontierTests", dependencies: ["TrawlFrontier"]),
+        .testTarget(name: "TrawlFrontierTests", dependencies: ["TrawlFrontier", "TrawlCore", "TrawlRobots"]),
         .testTarget(
             name: "TrawlHTMLProcessorTests", dependencies: ["TrawlHTMLProcessor", "TrawlXML", "TrawlCore"]),
         .testTarget(

@@ -35,6 +35,14 @@ struct HostState: Sendable {
 
     /// The time before which the host may not start a request.
     var readyAt: Duration { max(nextStart, backoffUntil) }
+
+    /// Queues `task` ahead of the host's pages but behind its retries: once the page limit is
+    /// reached only retries may go, and a first attempt in front of them would hold them back
+    /// for ever.
+    mutating func queueAhead(_ task: CrawlTask) {
+        let index = queue.firstIndex { $0.attempt == 0 } ?? queue.endIndex
+        queue.insert(task, at: index)
+    }
 }
 
 /// A parked host in the heap, ordered by the time it becomes ready.
