@@ -45,7 +45,19 @@ struct CrawlHarness {
         jsonFields: [JSONField] = [], follow: [JSONPathQuery] = [],
         fetch: FetchConfiguration = FetchConfiguration()
     ) async throws -> (summary: CrawlSummary, items: [Item]) {
-        let store = try SQLiteCrawlStore(path: cachePath)
+        let report = try await crawlRecordingFailures(
+            configuration, htmlFields: htmlFields, jsonFields: jsonFields, follow: follow, fetch: fetch)
+        return (report.summary, report.items)
+    }
+
+    /// Crawls `configuration` once and returns the summary, the items and the failures recorded
+    /// in the store, by canonical URL.
+    func crawlRecordingFailures(
+        _ configuration: CrawlConfiguration, htmlFields: [HTMLField] = titleAndDescription,
+        jsonFields: [JSONField] = [], follow: [JSONPathQuery] = [],
+        fetch: FetchConfiguration = FetchConfiguration()
+    ) async throws -> (summary: CrawlSummary, items: [Item], failures: [String: FailureReason]) {
+        let store = FailureRecordingStore(try SQLiteCrawlStore(path: cachePath))
         let fetcher = try CurlFetcher(configuration: fetch)
         defer { fetcher.shutdown() }
         let sink = CollectingItemSink()
@@ -58,6 +70,7 @@ struct CrawlHarness {
             sink: sink, logger: Logger(label: "trawl.test"))
         let summary = try await crawler.run()
         #expect(await sink.closed)
-        return (summary, await sink.items)
+        let items = await sink.items
+        return (summary, items, store.failures)
     }
 }
