@@ -92,6 +92,7 @@ struct CrawlPipeline: Sendable {
     }
 
     func fetched(_ url: String) async throws -> Lookup {
+        if let hostKey = try? WebURL(url).hostKey { await frontier.waitToSend(to: hostKey) }
         switch await fetcher.fetch(FetchRequest(url: url)) {
         case .failed(let reason):
             return .failed(reason)

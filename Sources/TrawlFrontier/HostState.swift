@@ -12,6 +12,9 @@ struct HostState: Sendable {
     var accepted = 0
     /// The earliest time the next request may start (the last start plus the delay).
     var nextStart: Duration = .zero
+    /// When the host's last request was cleared to go on the wire (see
+    /// ``FrontierState/reserveSend(to:now:)``); nil before the first.
+    var lastSend: Duration?
     /// Set by a retry's backoff or a Retry-After: no request to the host before then.
     var backoffUntil: Duration = .zero
     /// Crawl-delay from the host's robots.txt (already capped), 0 when none.

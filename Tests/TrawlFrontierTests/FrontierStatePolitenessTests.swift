@@ -180,6 +180,28 @@ import TrawlFrontier
         #expect(starts == [.s(0.1), .s(0.1), .s(0.1)])
     }
 
+    @Test("a request goes on the wire no sooner than the delay after the host's previous one")
+    func sendSpacing() {
+        var state = FrontierState(limits: FrontierLimits(), policy: Self.delayed(1))
+        let first = state.reserveSend(to: "a", now: .s(0.5))
+        #expect(first == .s(0.5), "the first request to a host goes at once")
+        // Handed out a delay after the first but reaching the network promptly, while the first
+        // reached it late: the second still waits a full delay after the first's send.
+        let second = state.reserveSend(to: "a", now: .s(1.2))
+        #expect(second == .s(1.5))
+        let third = state.reserveSend(to: "a", now: .s(4))
+        #expect(third == .s(4))
+        let other = state.reserveSend(to: "b", now: .s(4))
+        #expect(other == .s(4), "another host does not wait")
+    }
+
+    @Test("without a delay, requests go on the wire at once")
+    func sendWithoutDelay() {
+        var state = FrontierState(limits: FrontierLimits(), policy: .plain)
+        let sends = (0..<3).map { _ in state.reserveSend(to: "a", now: .s(2)) }
+        #expect(sends == [.s(2), .s(2), .s(2)])
+    }
+
     @Test("the global limit holds back hosts that are ready")
     func globalLimitBeforeHosts() {
         var state = FrontierState(limits: FrontierLimits(concurrency: 1), policy: Self.delayed(1))

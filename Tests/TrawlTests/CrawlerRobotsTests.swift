@@ -148,7 +148,7 @@ struct CrawlerRobotsTests {
         #expect(log.count == 5)
         for (earlier, later) in zip(log, log.dropFirst()) {
             let gap = later.time.timeIntervalSince(earlier.time)
-            #expect(gap >= 0.29, "\(earlier.target) and \(later.target) \(gap) s apart")
+            #expect(gap >= 0.3 - CrawlHarness.schedulingNoise, "\(earlier.target) and \(later.target) \(gap) s apart")
         }
     }
 }
