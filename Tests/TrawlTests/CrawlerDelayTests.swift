@@ -22,12 +22,12 @@ struct CrawlerDelayTests {
         let (_, items) = try await harness.crawl(
             CrawlConfiguration(
                 seeds: [host.url("/")], limits: FrontierLimits(perHost: 4),
-                politeness: SchedulerPolicy(delay: 0.3)))
+                politeness: SchedulerPolicy(delay: 0.4)))
         #expect(items.count == 6)
         let log = host.server.requestLog
         #expect(log.count == 7, "robots.txt, home and five pages")
         for gap in Self.gaps(log) {
-            #expect(gap >= 0.3 - CrawlHarness.schedulingNoise, "two requests \(gap) s apart, in \(log.map(\.target))")
+            #expect(gap >= 0.4 - CrawlHarness.schedulingNoise, "two requests \(gap) s apart, in \(log.map(\.target))")
         }
         #expect(log.allSatisfy { $0.inFlight == 1 }, "never two at once, whatever --per-host allows")
     }
@@ -40,12 +40,12 @@ struct CrawlerDelayTests {
         defer { harness.removeCache(); slow.stop(); other.stop() }
         let (_, items) = try await harness.crawl(
             CrawlConfiguration(
-                seeds: slow.pageURLs(4) + other.pageURLs(4), politeness: SchedulerPolicy(delay: 0.3)))
+                seeds: slow.pageURLs(4) + other.pageURLs(4), politeness: SchedulerPolicy(delay: 0.4)))
         #expect(items.count == 8)
         let slowLog = slow.server.requestLog, otherLog = other.server.requestLog
         #expect(slowLog.count == 5 && otherLog.count == 5)
         for gap in Self.gaps(slowLog) + Self.gaps(otherLog) {
-            #expect(gap >= 0.3 - CrawlHarness.schedulingNoise, "two requests to one host \(gap) s apart")
+            #expect(gap >= 0.4 - CrawlHarness.schedulingNoise, "two requests to one host \(gap) s apart")
         }
         // Both hosts run side by side: each starts before the other's second request.
         if slowLog.count > 1, let otherFirst = otherLog.first {

@@ -139,7 +139,7 @@ struct CrawlerRobotsTests {
     @Test("Crawl-delay spaces every request to the host, robots.txt included")
     func crawlDelay() async throws {
         let host = try Self.hub(linking: ["/a", "/b", "/c"])
-        host.routes["/robots.txt"] = .robots("User-agent: *\nCrawl-delay: 0.3\n")
+        host.routes["/robots.txt"] = .robots("User-agent: *\nCrawl-delay: 0.4\n")
         let harness = try CrawlHarness()
         defer { harness.removeCache(); host.stop() }
         let (_, items) = try await harness.crawl(CrawlConfiguration(seeds: [host.url("/")]))
@@ -148,7 +148,7 @@ struct CrawlerRobotsTests {
         #expect(log.count == 5)
         for (earlier, later) in zip(log, log.dropFirst()) {
             let gap = later.time.timeIntervalSince(earlier.time)
-            #expect(gap >= 0.3 - CrawlHarness.schedulingNoise, "\(earlier.target) and \(later.target) \(gap) s apart")
+            #expect(gap >= 0.4 - CrawlHarness.schedulingNoise, "\(earlier.target) and \(later.target) \(gap) s apart")
         }
     }
 }
