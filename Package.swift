@@ -107,7 +107,7 @@ let package = Package(
             name: "TrawlStoreTests", dependencies: ["TrawlStore", "TrawlCore", "TrawlTestSupport"],
             resources: [.copy("Fixtures")]),
         .testTarget(name: "TrawlXMLTests", dependencies: ["TrawlXML"]),
-        .testTarget(name: "TrawlFrontierTests", dependencies: ["TrawlFrontier"]),
+        .testTarget(name: "TrawlFrontierTests", dependencies: ["TrawlFrontier", "TrawlCore", "TrawlRobots"]),
         .testTarget(
             name: "TrawlHTMLProcessorTests", dependencies: ["TrawlHTMLProcessor", "TrawlXML", "TrawlCore", "TrawlTestSupport"]),
         .testTarget(

@@ -81,7 +81,9 @@ struct CrawlPipeline: Sendable {
 
     /// The cache-then-network source this pipeline reads responses from.
     var source: ResponseSource {
-        ResponseSource(fetcher: fetcher, store: store, statistics: statistics, logger: logger)
+        ResponseSource(
+            fetcher: fetcher, store: store, statistics: statistics, logger: logger,
+            beforeSend: { [frontier] host in await frontier.waitToSend(to: host) })
     }
 
     /// The cached response for `url`, or a fresh one stored in the cache (see ``ResponseSource``).

@@ -1,5 +1,6 @@
 import Logging
 import TrawlCore
+import TrawlURL
 
 /// Where the engine's responses come from: the cache first, else the network, every network
 /// response stored. Shared by the page pipeline and ``RobotsFetcher`` so that both count and
@@ -11,6 +12,9 @@ struct ResponseSource: Sendable {
     let store: any CrawlStore
     let statistics: StatisticsRecorder
     let logger: Logger
+    /// Awaited before each network request with the URL's host: the frontier's send gate, which
+    /// holds the request until the host's delay has passed on the clock the server sees.
+    var beforeSend: (@Sendable (String) async -> Void)?
 
     enum Lookup {
         /// A usable response; `fromNetwork` is false for a cache hit.
@@ -34,6 +38,7 @@ struct ResponseSource: Sendable {
 
     /// A fresh response for `url` from the network, stored unless its status is transient.
     func fetched(_ url: String) async throws -> Lookup {
+        if let beforeSend, let hostKey = try? WebURL(url).hostKey { await beforeSend(hostKey) }
         switch await fetcher.fetch(FetchRequest(url: url)) {
         case .failed(let reason):
             return .failed(reason)

@@ -53,8 +53,10 @@ public struct FailureReason: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The label the summary groups by: the code, or `http-404` for status failures.
+    ///
+    /// Only the status counts: a detail such as `503 (after 4 attempts)` still groups as `http-503`.
     public var label: String {
-        code == .httpStatus ? "http-\(detail)" : code.rawValue
+        code == .httpStatus ? "http-\(detail.prefix { $0.isASCII && $0.isNumber })" : code.rawValue
     }
 
     public var description: String {

@@ -73,6 +73,14 @@ public actor Frontier {
         return records
     }
 
+    /// Returns once a request to `hostKey` may go on the wire, at least the host's delay after
+    /// the previous one (see ``FrontierState/reserveSend(to:now:)``); call it right before each
+    /// network request. Suspends without holding the actor.
+    public func waitToSend(to hostKey: String) async {
+        let at = state.reserveSend(to: hostKey, now: clock.now)
+        if at > clock.now { try? await clock.sleep(until: at) }
+    }
+
     /// Stops handing out work: waiting and later `next()` calls return nil. In-flight tasks finish.
     public func stop() {
         isStopped = true

@@ -28,10 +28,15 @@ extension FrontierState {
         origins[origin] = .known(rules)
         if !sitemaps.isEmpty { self.sitemaps[origin] = sitemaps }
         let waiting = waitingForRobots.removeValue(forKey: origin) ?? []
+        var host = hosts[hostKey, default: newHost]
         if policy.obeyCrawlDelay, let crawlDelay = rules.crawlDelay {
-            let capped = min(max(0, crawlDelay), policy.maxCrawlDelay)
-            hosts[hostKey, default: newHost].crawlDelay = max(hosts[hostKey]?.crawlDelay ?? 0, capped)
+            host.crawlDelay = max(host.crawlDelay, min(max(0, crawlDelay), policy.maxCrawlDelay))
         }
+        // The first page waits the delay (its Crawl-delay included) from the robots.txt answer,
+        // not from when the task was handed out: the first request to a host also pays for the
+        // connection, so it can reach the server a delay late, right before the page.
+        host.nextStart = max(host.nextStart, now + .seconds(delay(of: host)))
+        hosts[hostKey] = host
         var records: [FrontierRecord] = []
         for task in waiting {
             queuedCount -= 1

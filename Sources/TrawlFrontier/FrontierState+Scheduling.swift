@@ -53,6 +53,21 @@ extension FrontierState {
         return nil
     }
 
+    /// Reserves the moment a request to `hostKey` may go on the wire, and returns it (`now` or
+    /// later): never sooner than the host's delay after the previous one.
+    ///
+    /// Hand-outs are already spaced by the delay, but a task reaches the network some time after
+    /// it is handed out (a cache lookup queued behind a commit, a busy core), and a late request
+    /// followed by a prompt one would reach the server closer together than the delay. Called
+    /// right before each network request, this keeps the spacing on the server's clock.
+    public mutating func reserveSend(to hostKey: String, now: Duration) -> Duration {
+        var host = hosts[hostKey, default: newHost]
+        let at = host.lastSend.map { max(now, $0 + .seconds(delay(of: host))) } ?? now
+        host.lastSend = at
+        hosts[hostKey] = host
+        return at
+    }
+
     /// Requests the host may have in flight now.
     func concurrency(of host: HostState) -> Int {
         policy.adaptive ? host.throttle.concurrency : limits.perHost

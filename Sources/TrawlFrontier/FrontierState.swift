@@ -98,7 +98,7 @@ public struct FrontierState: Sendable {
                 waitingForRobots[origin, default: []].append(task)
                 hosts[task.hostKey, default: newHost].accepted += 1
                 queuedCount += 1
-                hosts[task.hostKey, default: newHost].queue.prepend(.robots(origin: origin, hostKey: task.hostKey))
+                hosts[task.hostKey, default: newHost].queueAhead(.robots(origin: origin, hostKey: task.hostKey))
                 reconsider(task.hostKey, now: now)
                 return .queued
             case .fetching:

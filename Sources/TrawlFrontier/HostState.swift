@@ -12,6 +12,9 @@ struct HostState: Sendable {
     var accepted = 0
     /// The earliest time the next request may start (the last start plus the delay).
     var nextStart: Duration = .zero
+    /// When the host's last request was cleared to go on the wire (see
+    /// ``FrontierState/reserveSend(to:now:)``); nil before the first.
+    var lastSend: Duration?
     /// Set by a retry's backoff or a Retry-After: no request to the host before then.
     var backoffUntil: Duration = .zero
     /// Crawl-delay from the host's robots.txt (already capped), 0 when none.
@@ -35,6 +38,14 @@ struct HostState: Sendable {
 
     /// The time before which the host may not start a request.
     var readyAt: Duration { max(nextStart, backoffUntil) }
+
+    /// Queues `task` ahead of the host's pages but behind its retries: once the page limit is
+    /// reached only retries may go, and a first attempt in front of them would hold them back
+    /// for ever.
+    mutating func queueAhead(_ task: CrawlTask) {
+        let index = queue.firstIndex { $0.attempt == 0 } ?? queue.endIndex
+        queue.insert(task, at: index)
+    }
 }
 
 /// A parked host in the heap, ordered by the time it becomes ready.

@@ -13,13 +13,17 @@ public struct LoggedRequest: Sendable, Hashable {
     public var time: Date
     /// Which accepted connection carried it (1-based, in accept order).
     public var connectionID: Int
+    /// Requests the server was handling once this one arrived, this one included: the gauge a
+    /// test reads to see how many requests a client had in flight at each moment.
+    public var inFlight: Int
 
-    public init(_ request: TestRequest, time: Date = Date()) {
+    public init(_ request: TestRequest, time: Date = Date(), inFlight: Int = 1) {
         method = request.method
         target = request.target
         host = request.host
         headers = request.headers
         self.time = time
         connectionID = request.connectionID
+        self.inFlight = inFlight
     }
 }

@@ -119,11 +119,11 @@ final class ServerCore: @unchecked Sendable {
 
     /// Records a request and counts it in flight.
     func begin(_ request: TestRequest) {
-        let entry = LoggedRequest(request)
+        let time = Date()
         lock.withLock {
-            log.append(entry)
             current += 1
             peak = max(peak, current)
+            log.append(LoggedRequest(request, time: time, inFlight: current))
         }
     }
 

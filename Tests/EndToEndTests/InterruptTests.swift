@@ -8,7 +8,9 @@ struct InterruptTests {
     func interruptThenResume() async throws {
         let pages = 60
         let links = (0..<pages).map { "<a href=\"/p\($0)\">p</a>" }.joined()
+        let trigger = InterruptTrigger(after: 10)
         let server = try TestHTTPServer(host: "127.0.0.1") { request in
+            defer { trigger.requestServed() }
             if request.path == "/" { return .html("<html><body><h1>hub</h1>\(links)</body></html>") }
             return TestResponse.html("<html><body><h1>\(request.path)</h1></body></html>").delayed(by: 0.2)
         }
@@ -19,9 +21,7 @@ struct InterruptTests {
             "--cache", folder.path("c.sqlite"), "--extract", "title=//h1",
         ]
         let running = try TrawlProcess.start(arguments)
-        let deadline = Date().addingTimeInterval(20)
-        while server.requestCount < 10 && Date() < deadline { try await Task.sleep(for: .milliseconds(20)) }
-        running.interrupt()
+        trigger.arm(running)
         let stopped = await running.result(timeout: 30)
         #expect(stopped.status == 130, "\(stopped.stderr)")
         #expect(stopped.stderr.contains("Crawl stopped"), "\(stopped.stderr)")

@@ -37,9 +37,8 @@ import TrawlTestSupport
         ])
         let fetcher = try fetcher { $0.maxBodyBytes = 1000 }
         #expect(await fetcher.fetch(FetchRequest(url: server.url("/chunked"))).failure?.code == .tooLarge)
-        let (outcome, seconds) = await timed { await fetcher.fetch(FetchRequest(url: server.url("/stream"))) }
+        let outcome = await fetcher.fetch(FetchRequest(url: server.url("/stream")))
         #expect(outcome.failure?.code == .tooLarge, "\(outcome)")
-        #expect(seconds < 5)
     }
 
     @Test("the limit counts decoded bytes, so a small gzip body can be too large", .timeLimit(.minutes(1)))
@@ -57,9 +56,10 @@ import TrawlTestSupport
     func totalTimeout() async throws {
         let server = try TestHTTPServer(routes: ["/late": TestResponse.text("late").delayed(by: 6)])
         let fetcher = try fetcher { $0.totalTimeout = 0.5 }
-        let (outcome, seconds) = await timed { await fetcher.fetch(FetchRequest(url: server.url("/late"))) }
+        // The server answers after 6 s: a fetch that ends as a timeout (not a 200) was cut by
+        // libcurl. No wall-clock bound: on 2 loaded cores the test's own timing is noise.
+        let outcome = await fetcher.fetch(FetchRequest(url: server.url("/late")))
         #expect(outcome.failure?.code == .timeout, "\(outcome)")
-        #expect(seconds < 5.5, "must end before the server's 6 s delay")
     }
 
     @Test("a body trickling below the low-speed limit fails as a timeout", .timeLimit(.minutes(1)))
@@ -71,14 +71,17 @@ import TrawlTestSupport
             $0.lowSpeedLimit = 100
             $0.lowSpeedTime = 1
         }
-        let (outcome, seconds) = await timed { await fetcher.fetch(FetchRequest(url: server.url("/trickle"))) }
+        // The whole body would take 50 s and the total timeout is 60 s: a timeout here is the
+        // low-speed limit's.
+        let outcome = await fetcher.fetch(FetchRequest(url: server.url("/trickle")))
         #expect(outcome.failure?.code == .timeout, "\(outcome)")
-        #expect(seconds < 10)
     }
 
     @Test("a closed port fails as a connect failure", .timeLimit(.minutes(1)))
     func connectionRefused() async throws {
-        let server = try TestHTTPServer(routes: [:])
+        // An address no other test binds, so that no server of a test running in parallel can
+        // take the freed port in between (it happened on 127.0.0.1).
+        let server = try TestHTTPServer(host: "127.0.0.254", routes: [:])
         let url = server.url("/")
         server.stop()
         let fetcher = try fetcher()
@@ -98,14 +101,12 @@ import TrawlTestSupport
     func cancellation() async throws {
         let server = try TestHTTPServer(routes: ["/slow": TestResponse.text("slow").delayed(by: 6)])
         let fetcher = try fetcher()
-        let (outcome, seconds) = await timed {
-            let task = Task { await fetcher.fetch(FetchRequest(url: server.url("/slow"))) }
-            try? await Task.sleep(for: .milliseconds(300))
-            task.cancel()
-            return await task.value
-        }
-        #expect(outcome.failure == .cancelled)
-        #expect(seconds < 5.5, "must end before the server's 6 s delay")
+        let task = Task { await fetcher.fetch(FetchRequest(url: server.url("/slow"))) }
+        try? await Task.sleep(for: .milliseconds(300))
+        task.cancel()
+        // Had the transfer run on, it would have ended with the server's 200 after 6 s.
+        let outcome = await task.value
+        #expect(outcome.failure == .cancelled, "\(outcome)")
         // The fetcher still works afterwards.
         let fast = try TestHTTPServer(routes: ["/": .text("ok")])
         #expect(await fetcher.fetch(FetchRequest(url: fast.url("/"))).response?.status == 200)
@@ -143,18 +144,15 @@ import TrawlTestSupport
     func shutdownWithPendingFetches() async throws {
         let server = try TestHTTPServer(routes: ["/slow": TestResponse.text("slow").delayed(by: 6)])
         let fetcher = try fetcher { $0.maxConcurrentTransfers = 2 }
-        let (outcomes, seconds) = await timed {
-            let tasks = (0..<6).map { _ in Task { await fetcher.fetch(FetchRequest(url: server.url("/slow"))) } }
-            try? await Task.sleep(for: .milliseconds(300))
-            fetcher.shutdown()
-            fetcher.shutdown()
-            var outcomes: [FetchOutcome] = []
-            for task in tasks { outcomes.append(await task.value) }
-            return outcomes
-        }
+        let tasks = (0..<6).map { _ in Task { await fetcher.fetch(FetchRequest(url: server.url("/slow"))) } }
+        try? await Task.sleep(for: .milliseconds(300))
+        fetcher.shutdown()
+        fetcher.shutdown()
+        var outcomes: [FetchOutcome] = []
+        for task in tasks { outcomes.append(await task.value) }
+        // Running transfers that shutdown did not end would have finished with the server's 200.
         #expect(outcomes.count == 6)
         #expect(outcomes.allSatisfy { $0.failure == .shutDown }, "\(outcomes)")
-        #expect(seconds < 5.5, "must end before the server's 6 s delay")
         #expect(await fetcher.fetch(FetchRequest(url: server.url("/slow"))).failure == .shutDown)
     }
 

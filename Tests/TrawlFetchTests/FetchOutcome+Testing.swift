@@ -13,11 +13,3 @@ extension FetchOutcome {
         return nil
     }
 }
-
-/// Seconds elapsed while running `body`, and its result.
-func timed<T>(_ body: () async throws -> T) async rethrows -> (T, Double) {
-    let start = ContinuousClock.now
-    let result = try await body()
-    let elapsed = ContinuousClock.now - start
-    return (result, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
-}

@@ -26,6 +26,12 @@ struct CrawlHarness {
         folder.remove()
     }
 
+    /// How much closer than a delay two requests may look in a server's log: it stamps a request
+    /// once its connection thread has read it, and on a loaded machine (two cores, the whole suite
+    /// in parallel) that thread, or the client's fetch thread, can run late (up to ~110 ms seen).
+    /// Without a delay, requests are milliseconds apart, so 0.8 s − 0.3 s still proves one.
+    static let schedulingNoise = 0.3
+
     static let titleAndDescription: [HTMLField] = {
         do {
             return [
@@ -45,7 +51,20 @@ struct CrawlHarness {
         jsonFields: [JSONField] = [], follow: [JSONPathQuery] = [],
         fetch: FetchConfiguration = FetchConfiguration(), processors: [any Processor]? = nil
     ) async throws -> (summary: CrawlSummary, items: [Item]) {
-        let store = try SQLiteCrawlStore(path: cachePath)
+        let report = try await crawlRecordingFailures(
+            configuration, htmlFields: htmlFields, jsonFields: jsonFields, follow: follow, fetch: fetch,
+            processors: processors)
+        return (report.summary, report.items)
+    }
+
+    /// Crawls `configuration` once and returns the summary, the items and the failures recorded
+    /// in the store, by canonical URL.
+    func crawlRecordingFailures(
+        _ configuration: CrawlConfiguration, htmlFields: [HTMLField] = titleAndDescription,
+        jsonFields: [JSONField] = [], follow: [JSONPathQuery] = [],
+        fetch: FetchConfiguration = FetchConfiguration(), processors: [any Processor]? = nil
+    ) async throws -> (summary: CrawlSummary, items: [Item], failures: [String: FailureReason]) {
+        let store = FailureRecordingStore(try SQLiteCrawlStore(path: cachePath))
         let fetcher = try CurlFetcher(configuration: fetch)
         defer { fetcher.shutdown() }
         let sink = CollectingItemSink()
@@ -58,6 +77,7 @@ struct CrawlHarness {
             sink: sink, logger: Logger(label: "trawl.test"))
         let summary = try await crawler.run()
         #expect(await sink.closed)
-        return (summary, await sink.items)
+        let items = await sink.items
+        return (summary, items, store.failures)
     }
 }
