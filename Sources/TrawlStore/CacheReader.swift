@@ -29,7 +29,11 @@ final class CacheReader {
     static let responseColumnsV1 = "requested_url, final_url, status, headers, body, fetched_at, elapsed"
 
     /// How many decompressed packs a reader keeps; see ``PackCache``.
-    static let packCacheCapacity = 6
+    ///
+    /// 16 packs of at most 1 MiB: a warm crawl reads every host at once, and each host's bodies
+    /// sit in packs of their own (see `CacheWriter.groupedByHost`), so the reader must hold at
+    /// least one pack per host being crawled to decompress each pack about once.
+    static let packCacheCapacity = 16
 
     init(connection: SQLiteConnection, logger: Logger, damaged: DamagedPacks) throws(StoreError) {
         self.connection = connection

@@ -89,9 +89,12 @@ final class CacheWriter {
     /// Writes the rows of `batch` in the open transaction: bodies into packs in the order they
     /// were stored, then response and failure rows; seals the last pack.
     func writeRows(of batch: WriteBatch) throws(SQLiteError) {
+        var lastHost: String?
         let responses = try statement(Self.upsertResponse)
-        for key in batch.responseOrder {
+        for key in Self.groupedByHost(batch.responseOrder) {
             guard let response = batch.responses[key] else { continue }
+            if let previous = lastHost, previous != Self.host(of: key) { try packs.seal() }
+            lastHost = Self.host(of: key)
             let hash = try packs.add(response.body)
             defer { responses.reset() }
             try responses.bind(key, at: 1)
@@ -118,6 +121,23 @@ final class CacheWriter {
             try failures.bind(Int64(failure.attempts), at: 6)
             _ = try failures.step()
         }
+    }
+
+    /// `keys` grouped by host, hosts in order of first appearance, each host's keys in their
+    /// stored order.
+    ///
+    /// A batch interleaves the crawl's hosts; packing it as it comes would mix them, and a warm
+    /// crawl, which reads every host at once, would then need more packs decompressed at a time
+    /// than the reader keeps. One pack per host per batch keeps each host's bodies in crawl order.
+    static func groupedByHost(_ keys: [String]) -> [String] {
+        var order: [String] = []
+        var groups: [String: [String]] = [:]
+        for key in keys {
+            let host = host(of: key)
+            if groups[host] == nil { order.append(host) }
+            groups[host, default: []].append(key)
+        }
+        return order.flatMap { groups[$0] ?? [] }
     }
 
     /// The lowercased host of an absolute URL, for statistics: the authority between `://` and

@@ -20,13 +20,14 @@ final class PackWriter {
         /// Uncompressed bytes per pack: the cost of a random read, and the reader's memory per
         /// cached pack. A pack holding a single larger body may exceed it.
         ///
-        /// 4 MiB, the write batch's own byte bound, because the ratio keeps improving up to
-        /// there: on 2,008 pages of the synthetic benchmark site, packs of 1, 2 and 4 MiB store
-        /// 0.65, 0.57 and 0.46 times what gzip -6 of each body takes. A random read then costs
-        /// about 4 ms of decompression.
+        /// 1 MiB. The ratio keeps improving with size (on 2,008 pages of the synthetic benchmark
+        /// site, packs of 1, 2 and 4 MiB store 0.65, 0.57 and 0.46 times what gzip -6 of each body
+        /// takes), but the reader's single connection decompresses a whole pack for every read
+        /// that misses its pack cache: with 4 MiB packs a warm crawl of that site took minutes
+        /// instead of seconds. 1 MiB packs, one host per pack, cost about 1 ms per miss.
         var bytes: Int
 
-        static let standard = Limits(bodies: 256, bytes: 4 << 20)
+        static let standard = Limits(bodies: 256, bytes: 1 << 20)
     }
 
     private struct OpenPack {
