@@ -142,22 +142,24 @@ public struct FrontierState: Sendable {
         guard inFlightCount < limits.concurrency else { return .none }
         promoteParkedHosts(now: now)
         while let key = ready.popFirst() {
-            guard var host = hosts[key] else { continue }
-            host.slot = .idle
-            guard let front = host.queue.first, host.inFlight < concurrency(of: host), host.readyAt <= now else {
-                hosts[key] = host
+            // Every change below goes through `hosts[key]` in place: a local copy of the host
+            // whose queue is then mutated would copy the whole queue (O(queue) per dispatch).
+            guard hosts[key] != nil else { continue }
+            hosts[key]?.slot = .idle
+            let check = hosts[key].map { host in
+                (front: host.queue.first, free: host.inFlight < concurrency(of: host), due: host.readyAt <= now,
+                    delay: delay(of: host))
+            }
+            guard let check, let front = check.front, check.free, check.due else {
                 reconsider(key, now: now)
                 continue
             }
-            if isPageLimitReached && front.attempt == 0 {
-                // Only retries may still go: the host stays idle until one is queued for it.
-                hosts[key] = host
-                continue
-            }
-            host.queue.removeFirst()
-            host.inFlight += 1
-            host.nextStart = now + .seconds(delay(of: host))
-            hosts[key] = host
+            // Only retries may still go once the page limit is reached: the host stays idle
+            // until one is queued for it.
+            if isPageLimitReached && front.attempt == 0 { continue }
+            hosts[key]?.queue.removeFirst()
+            hosts[key]?.inFlight += 1
+            hosts[key]?.nextStart = now + .seconds(check.delay)
             inFlightCount += 1
             lastSequence += 1
             var task = front
