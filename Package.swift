@@ -88,7 +88,7 @@ let package = Package(
             name: "TrawlCLI",
             dependencies: [
                 "Trawl", "TrawlHTMLProcessor", "TrawlJSONProcessor", "TrawlSitemapProcessor", "TrawlCommandProcessor",
-                "TrawlRobots",
+                "TrawlRobots", "TrawlHTTPCache",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -126,7 +126,7 @@ let package = Package(
             name: "TrawlTests",
             dependencies: [
                 "Trawl", "TrawlCore", "TrawlFetch", "TrawlStore", "TrawlFrontier", "TrawlXML", "TrawlJSONPath",
-                "TrawlHTMLProcessor", "TrawlJSONProcessor", "TrawlSitemapProcessor", "TrawlTestSupport",
+                "TrawlHTMLProcessor", "TrawlJSONProcessor", "TrawlSitemapProcessor", "TrawlTestSupport", "TrawlHTTPCache",
                 .product(name: "Logging", package: "swift-log"),
             ]),
         // Runs the real `trawl` binary, which `swift build --build-tests` builds with everything else.

@@ -1,5 +1,7 @@
+import Foundation
 import TrawlCore
 import TrawlFrontier
+import TrawlHTTPCache
 import TrawlRobots
 import TrawlURL
 
@@ -27,6 +29,14 @@ public struct CrawlConfiguration: Sendable {
     /// scope only). Off by default: a crawl of one section of a site should not turn into a
     /// crawl of everything the site's sitemaps list.
     public var seedRobotsSitemaps = false
+    /// How stored responses are used (`--cache-mode`, `--max-age`); `prefer` by default.
+    public var cachePolicy = HTTPCachePolicy(mode: .prefer)
+    /// The User-Agent the fetcher sends. It is compared, with a constant `Accept-Encoding`, for
+    /// responses that `Vary`; set it to the fetcher's ``TrawlFetch/FetchConfiguration/userAgent``.
+    public var userAgent = TrawlVersion.defaultUserAgent
+    /// The clock cache ages are measured on; `Date()` unless a test injects its own. Called from
+    /// worker tasks, possibly at once.
+    public var now: @Sendable () -> Date = { Date() }
 
     public init(
         seeds: [String], allowedHosts: [String] = [], limits: FrontierLimits = FrontierLimits(),
@@ -85,9 +95,23 @@ public struct CrawlConfiguration: Sendable {
         guard !agent.isEmpty, agent.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else {
             throw CrawlConfigurationError("invalid --robots-agent '\(robotsAgent)': expected one word such as Trawl")
         }
+        if let maxAge = cachePolicy.maxAge, maxAge < .zero {
+            throw CrawlConfigurationError("--max-age must not be negative")
+        }
         return ValidatedCrawlConfiguration(
             seeds: parsed.map(rules.normalized), rules: rules, limits: limits, maxRedirects: maxRedirects, politeness: politeness,
-            robotsAgent: agent, seedRobotsSitemaps: seedRobotsSitemaps)
+            robotsAgent: agent, seedRobotsSitemaps: seedRobotsSitemaps,
+            cache: ResponseSource.Settings(
+                policy: cachePolicy, requestHeaders: Self.cacheRequestHeaders(userAgent: userAgent), now: now))
+    }
+
+    /// The request header fields a response may `Vary` on: the User-Agent, and a constant
+    /// stand-in for the `Accept-Encoding` libcurl sends (its list of every decoder it has).
+    static func cacheRequestHeaders(userAgent: String) -> HTTPHeaders {
+        var headers: HTTPHeaders = []
+        headers.add(name: "User-Agent", value: userAgent)
+        headers.add(name: "Accept-Encoding", value: "libcurl")
+        return headers
     }
 
     private func checkPoliteness() throws(CrawlConfigurationError) {
@@ -145,6 +169,8 @@ public struct ValidatedCrawlConfiguration: Sendable {
     public let politeness: SchedulerPolicy
     public let robotsAgent: String
     public let seedRobotsSitemaps: Bool
+    /// The cache policy, the request headers compared for `Vary`, and the clock.
+    let cache: ResponseSource.Settings
 }
 
 /// Bad crawl input, reported before anything is fetched.

@@ -23,6 +23,8 @@ struct CrawlPipeline: Sendable {
     let seedRobotsSitemaps: Bool
     let statistics: StatisticsRecorder
     let logger: Logger
+    /// How the cache is used (`--cache-mode`, `--max-age`), by pages and robots.txt alike.
+    var cache = ResponseSource.Settings()
 
     /// What a task came to: the outcome for the frontier, and the links it discovered.
     struct Result: Sendable {
@@ -75,18 +77,18 @@ struct CrawlPipeline: Sendable {
         return Result(outcome: .finished(signal))
     }
 
-    // MARK: - 1. Cache, then network
+    // MARK: - 1. Cache or network, as the cache mode decides
 
     typealias Lookup = ResponseSource.Lookup
 
     /// The cache-then-network source this pipeline reads responses from.
     var source: ResponseSource {
         ResponseSource(
-            fetcher: fetcher, store: store, statistics: statistics, logger: logger,
+            fetcher: fetcher, store: store, statistics: statistics, logger: logger, settings: cache,
             beforeSend: { [frontier] host in await frontier.waitToSend(to: host) })
     }
 
-    /// The cached response for `url`, or a fresh one stored in the cache (see ``ResponseSource``).
+    /// The response for `url` from the cache or the network, as the cache policy decides (see ``ResponseSource``).
     func cachedOrFetched(_ url: String) async throws -> Lookup {
         try await source.cachedOrFetched(url)
     }

@@ -1,5 +1,6 @@
 import Synchronization
 import TrawlCore
+import TrawlHTTPCache
 
 /// Counts of what a crawl did; a snapshot is taken for the progress line and the summary.
 public struct CrawlStatistics: Sendable, Hashable {
@@ -27,6 +28,9 @@ public struct CrawlStatistics: Sendable, Hashable {
     public var droppedLinks: [String: Int] = [:]
     /// What processors skipped or noticed, summed by label (`sitemap-truncated`, …).
     public var processorNotes: [String: Int] = [:]
+    /// What the cache did for each request: served, revalidated (304 or changed), fetched,
+    /// not stored, missed offline. Counts robots.txt requests and every redirect hop.
+    public var cache = CacheCounters()
 
     public var failed: Int { failedByReason.values.reduce(0, +) }
 }

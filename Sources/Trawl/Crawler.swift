@@ -39,7 +39,8 @@ public final class Crawler: Sendable {
         pipeline = CrawlPipeline(
             fetcher: fetcher, store: store, processors: processors, sink: sink, rules: validated.rules,
             frontier: frontier, maxRedirects: validated.maxRedirects, robotsAgent: validated.robotsAgent,
-            seedRobotsSitemaps: validated.seedRobotsSitemaps, statistics: statistics, logger: logger)
+            seedRobotsSitemaps: validated.seedRobotsSitemaps, statistics: statistics, logger: logger,
+            cache: validated.cache)
         started = clock.now
     }
 

@@ -1,14 +1,18 @@
 import Foundation
 import Logging
 import TrawlCore
+import TrawlHTTPCache
 import TrawlRobots
 import TrawlURL
 
 /// Fetches an origin's robots.txt through the cache and parses it: the one implementation the
 /// crawler and `trawl robots` share, so that the command answers exactly as a crawl decides.
 ///
-/// A cached robots.txt under ``maxAge`` is used as it is; an older one is fetched again and used
-/// only when the host cannot be reached. Up to ``maxRedirects`` redirect hops are followed, to any
+/// The cache is used through the crawl's policy (`--cache-mode`; in `prefer` mode a cached
+/// robots.txt under ``maxAge`` is used as it is, an older one revalidated or fetched again); a
+/// cached copy of any age is used when the host cannot be reached. Offline, the cached copy is
+/// used whatever its age, and an origin whose robots.txt was never cached allows everything: no
+/// request is made, and its pages are served from the cache when they are there. Up to ``maxRedirects`` redirect hops are followed, to any
 /// host. A 2xx body gives the rules of the group for the agent; a 4xx (but 429) or any other
 /// final status, or a redirect that cannot be followed, allows everything; 429, 5xx and network
 /// failures leave the robots.txt unavailable (RFC 9309 §2.3.1). Nothing is retried here: the
@@ -28,10 +32,14 @@ public struct RobotsFetcher: Sendable {
 
     /// A fetcher that reads and fills `store` and asks `fetcher` on a miss, for the product token
     /// `agent`.
-    public init(fetcher: any Fetcher, store: any CrawlStore, agent: String, logger: Logger) {
-        self.init(
-            source: ResponseSource(fetcher: fetcher, store: store, statistics: StatisticsRecorder(), logger: logger),
-            agent: agent)
+    /// `policy` is the cache mode of `trawl robots` (`prefer` by default, as a crawl's).
+    public init(
+        fetcher: any Fetcher, store: any CrawlStore, agent: String, logger: Logger,
+        policy: HTTPCachePolicy = HTTPCachePolicy(mode: .prefer)
+    ) {
+        var source = ResponseSource(fetcher: fetcher, store: store, statistics: StatisticsRecorder(), logger: logger)
+        source.settings.policy = policy
+        self.init(source: source, agent: agent)
     }
 
     /// A fetcher that counts its responses in the crawl's statistics.
@@ -49,6 +57,9 @@ public struct RobotsFetcher: Sendable {
         for _ in 0...Self.maxRedirects {
             let response: Response
             switch try await cachedOrFresh(url) {
+            case .failed(let reason) where reason.code == .notInCache:
+                // Offline and never fetched: nothing is requested, so nothing is disallowed.
+                return RobotsFetchResult(outcome: .allowAll(reason: "not in the cache (offline)"), networkElapsed: elapsed)
             case .failed(let reason):
                 return RobotsFetchResult(outcome: .unavailable(reason, response: nil), networkElapsed: elapsed)
             case .transient(let received):
@@ -82,23 +93,28 @@ public struct RobotsFetcher: Sendable {
             outcome: .allowAll(reason: "more than \(Self.maxRedirects) redirects"), networkElapsed: elapsed)
     }
 
-    /// The robots.txt response for `url`: a cached one under a day old, else a fresh one, else
-    /// (the host unreachable) a stale cached one.
+    /// The policy robots.txt is read under: the crawl's, but in `prefer` mode no copy older than
+    /// ``maxAge`` is used without asking the server (revalidated when it has a validator).
+    var policy: HTTPCachePolicy {
+        var policy = source.settings.policy
+        if policy.mode == .prefer {
+            let limit = Duration.seconds(Self.maxAge)
+            policy.maxAge = min(policy.maxAge ?? limit, limit)
+        }
+        return policy
+    }
+
+    /// The robots.txt response for `url` through the shared ``ResponseSource``; when that gives
+    /// none (the host unreachable, or offline with no usable copy), any cached copy, whatever
+    /// its age or cache directives: stale rules beat none, and offline never asks the server.
     private func cachedOrFresh(_ url: String) async throws -> ResponseSource.Lookup {
-        let cached = try await source.store.cachedResponse(forKey: url)
-        if let cached, Date().timeIntervalSince(cached.fetchedAt) < Self.maxAge {
-            source.countCacheHit(cached, url: url)
-            return .response(cached, fromNetwork: false)
-        }
-        let fresh = try await source.fetched(url)
-        if case .response = fresh { return fresh }
-        if let cached {
-            source.logger.debug(
-                "robots.txt unreachable, using the stale cached copy", metadata: ["trawl.url": "\(url)"])
-            source.countCacheHit(cached, url: url)
-            return .response(cached, fromNetwork: false)
-        }
-        return fresh
+        let lookup = try await source.lookUp(url, policy: policy)
+        if case .response = lookup { return lookup }
+        guard let cached = try await source.store.cachedResponse(forKey: url) else { return lookup }
+        source.logger.debug(
+            "robots.txt not available, using the cached copy", metadata: ["trawl.url": "\(url)"])
+        source.countCacheHit(cached, url: url)
+        return .response(cached, fromNetwork: false)
     }
 }
 

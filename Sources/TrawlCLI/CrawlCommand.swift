@@ -87,6 +87,9 @@ struct CrawlCommand: AsyncParsableCommand {
     @OptionGroup(title: "Sitemaps")
     var sitemapOptions: SitemapOptions
 
+    @OptionGroup(title: "Cache")
+    var cacheOptions: CacheOptions
+
     @OptionGroup(title: "Command processor")
     var commandProcessor: CommandProcessorOptions
 
@@ -130,6 +133,8 @@ struct CrawlCommand: AsyncParsableCommand {
         configuration.allowedDomains = scope.domains
         configuration.linkFilters = scope.filters
         configuration.seedRobotsSitemaps = sitemapOptions.robotsSitemaps
+        configuration.cachePolicy = try cacheOptions.policy()
+        configuration.userAgent = userAgent
         do { _ = try configuration.validated() } catch { throw ValidationError(error.message) }
 
         var fetchConfiguration = FetchConfiguration()

@@ -1,5 +1,6 @@
 import Foundation
 import Trawl
+import TrawlHTTPCache
 
 /// The end-of-crawl summary printed on stderr.
 struct SummaryReport {
@@ -14,6 +15,7 @@ struct SummaryReport {
             "  fetched     \(stats.fetched) responses, \(Self.bytes(stats.bytesFetched))",
             "  from cache  \(stats.fromCache) responses, \(Self.bytes(stats.bytesFromCache))",
         ]
+        if let cache = Self.cacheLine(stats.cache) { lines.append(cache) }
         let reasons = stats.failedByReason.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
         lines.append("  failed      \(stats.failed)" + (reasons.isEmpty ? "" : " (\(reasons.joined(separator: ", ")))"))
         let scheduler = summary.scheduler
@@ -43,6 +45,15 @@ struct SummaryReport {
             lines.append("  field values not converted: \(stats.fieldWarnings) (left out or null; -v logs each)")
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// What the cache did, or nil when no request went through it.
+    static func cacheLine(_ cache: CacheCounters) -> String? {
+        guard CacheCounters.Event.allCases.contains(where: { cache[$0] > 0 }) else { return nil }
+        return "  cache       \(cache.servedFromCache) served from cache, "
+            + "\(cache.revalidatedUnchanged) revalidated unchanged (304), "
+            + "\(cache.revalidatedChanged) revalidated changed, \(cache.fetched) fetched, "
+            + "\(cache.notStored) not stored, \(cache.missed) missed (offline)"
     }
 
     /// `512 B`, `12.3 KB`, `45.6 MB`, `7.8 GB` (decimal units).

@@ -41,6 +41,8 @@ public struct FailureReason: Sendable, Hashable, CustomStringConvertible {
         public static let robotsUnavailable = Code(rawValue: "robots-unavailable")
         /// The server asked to wait longer than `--max-retry-after` before retrying.
         public static let retryAfterTooLong = Code(rawValue: "retry-after-too-long")
+        /// `--cache-mode offline` and the cache holds no usable response: never requested.
+        public static let notInCache = Code(rawValue: "not-in-cache")
     }
 
     public var code: Code

@@ -4,6 +4,7 @@ import Synchronization
 import Testing
 import Trawl
 import TrawlCore
+import TrawlHTTPCache
 import TrawlRobots
 import TrawlStore
 import TrawlTestSupport
@@ -129,5 +130,24 @@ struct RobotsFetcherTests {
             #expect(reason == "more than 5 redirects")
         }
         #expect(fetcher.requests.count == 6)
+    }
+
+    @Test("offline, a cached robots.txt of any age is used and a missing one allows everything, with no request")
+    func offline() async throws {
+        let fetcher = ScriptedFetcher([:])
+        let old = robots("User-agent: *\nDisallow: /old\n", fetchedAt: Date().addingTimeInterval(-400 * 86_400))
+        try await withStore([old]) { store in
+            let offline = RobotsFetcher(
+                fetcher: fetcher, store: store, agent: "Trawl", logger: Logger(label: "t"),
+                policy: HTTPCachePolicy(mode: .offline))
+            #expect(disallowed(try await offline.fetch(origin: Self.origin), "/old"))
+            let missing = try await offline.fetch(origin: "http://other.test")
+            guard case .allowAll(let reason) = missing.outcome else {
+                Issue.record("expected allowAll, got \(missing.outcome)")
+                return
+            }
+            #expect(reason.contains("not in the cache"))
+        }
+        #expect(fetcher.requests.isEmpty)
     }
 }
