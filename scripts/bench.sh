@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# make bench: Trawl beside Scrapy on the 20k-page synthetic site of ../shared/bench, in one run
+# make bench: Trawl beside Scrapy on the 20k-page synthetic site and the pokeapi-style JSON API of
+# ../shared/bench, in one run
 # (cold = empty cache, warm = the same cache again). Knobs: PEERS, RUNS, SUITES, PAGES.
 #
 # The harness runs as shipped (its nginx config stays within this machine's open-file limit, and
@@ -27,6 +28,6 @@ export CRAWLER_API_CMD="$ROOT/.build/release/trawl crawl '$API_START' --out {out
 --follow '\$.next' --follow '\$.results[*].url' --follow '\$.species.url' --carry id,name,height,types \
 --extract 'id=\$.id' --extract 'name=\$.name' --extract 'height=\$.height' \
 --extract 'types[]=\$.types[*].type.name' --extract 'habitat=\$.habitat.name'"
-export PEERS=${PEERS:-scrapy} RUNS=${RUNS:-1} SUITES=${SUITES:-synthetic}
+export PEERS=${PEERS:-scrapy} RUNS=${RUNS:-1} SUITES=${SUITES:-synthetic api}
 "$BENCH/run_peers.sh"
 echo "results: $RESULTS/results.md"
