@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# make bench: Trawl beside Scrapy on the 20k-page synthetic site of ../shared/bench, in one run
+# make bench: Trawl beside Scrapy on the 20k-page synthetic site and the pokeapi-style JSON API of
+# ../shared/bench, in one run
 # (cold = empty cache, warm = the same cache again). Knobs: PEERS, RUNS, SUITES, PAGES.
 #
 # The harness runs as shipped (its nginx config stays within this machine's open-file limit, and
@@ -16,6 +17,17 @@ export CRAWLER_NAME=trawl
 export CRAWLER_CMD="$ROOT/.build/release/trawl crawl {start} --out {out} --cache {cache} \
 --allow-host {hosts} --concurrency {concurrency} --per-host {per_host} --quiet \
 --extract 'title=//h1[@class=\"title\"]' --extract 'price=//span[@class=\"price\"]' --extract 'page_title=//title'"
-export PEERS=${PEERS:-scrapy} RUNS=${RUNS:-1} SUITES=${SUITES:-synthetic}
+# The JSON suite (index pages -> 151 pokemon -> 151 species): one item per pokemon, its fields
+# carried from the pokemon page into the species page, which adds the habitat. The seed is written
+# out instead of {start}: the harness fills placeholders with ${s//\{start\}/$2}, and bash 5.2
+# (patsub_replacement) turns the `&` of the start URL's query into the placeholder text. It must
+# stay the harness's start URL (run_peers.sh: AST="$SLOW/api/pokemon?offset=0&limit=20").
+API_START=${API_START:-http://127.0.0.1:8480/api/pokemon?offset=0&limit=20}
+export CRAWLER_API_CMD="$ROOT/.build/release/trawl crawl '$API_START' --out {out} --cache {cache} \
+--allow-host {hosts} --concurrency {concurrency} --per-host {per_host} --quiet \
+--follow '\$.next' --follow '\$.results[*].url' --follow '\$.species.url' --carry id,name,height,types \
+--extract 'id=\$.id' --extract 'name=\$.name' --extract 'height=\$.height' \
+--extract 'types[]=\$.types[*].type.name' --extract 'habitat=\$.habitat.name'"
+export PEERS=${PEERS:-scrapy} RUNS=${RUNS:-1} SUITES=${SUITES:-synthetic api}
 "$BENCH/run_peers.sh"
 echo "results: $RESULTS/results.md"

@@ -18,6 +18,11 @@ import TrawlURL
 ///   `$.name` is the matched node's `name`.
 /// - Links: string results of the follow queries are resolved against the page URL (relative
 ///   references allowed); only http and https URLs are kept. Other results are ignored.
+/// - Carry: with ``carry`` names, a page whose follow queries give any link is a step towards
+///   the item, not an item: it returns its links as ``ProcessorOutput/carriedLinks`` holding
+///   the carried fields that have a value on the page (in ``fields`` order; one with no match or
+///   a `null` value is not carried, so a later page may supply it), and no fields of its own. A page without links
+///   gives its fields as usual.
 ///
 /// Malformed JSON on a page declared as JSON throws the ``JSONParseError`` (the engine records
 /// the page as failed with reason `processing`). A sniffed page that does not parse is taken
@@ -33,12 +38,19 @@ public struct JSONProcessor: Processor {
     public let follow: [JSONPathQuery]
     /// Whether a field with no value is written as `null` instead of being left out.
     public let nullMissing: Bool
+    /// Names of ``fields`` carried into the pages the follow queries lead to (see the type's
+    /// Carry rule); not used with ``each``.
+    public let carry: [String]
 
-    public init(fields: [JSONField], each: JSONPathQuery? = nil, follow: [JSONPathQuery] = [], nullMissing: Bool = false) {
+    public init(
+        fields: [JSONField], each: JSONPathQuery? = nil, follow: [JSONPathQuery] = [], nullMissing: Bool = false,
+        carry: [String] = []
+    ) {
         self.fields = fields
         self.each = each
         self.follow = follow
         self.nullMissing = nullMissing
+        self.carry = carry
     }
 
     public var name: String { "json" }
@@ -58,7 +70,14 @@ public struct JSONProcessor: Processor {
         } else {
             return .empty
         }
-        var output = ProcessorOutput(links: extractLinks(from: document, page: page))
+        let links = extractLinks(from: document, page: page)
+        if !carry.isEmpty, each == nil, !links.isEmpty {
+            var output = ProcessorOutput()
+            let carried = carriedFields(from: document, warnings: &output.warnings)
+            output.carriedLinks = links.map { CarryingLink(url: $0, fields: carried) }
+            return output
+        }
+        var output = ProcessorOutput(links: links)
         if let each {
             for (index, node) in each.evaluate(document).enumerated() {
                 var itemWarnings: [String] = []
@@ -81,6 +100,23 @@ public struct JSONProcessor: Processor {
         for field in fields {
             let matches = field.query.evaluate(root)
             if let value = field.options.value(of: matches, field: field.name, nullMissing: nullMissing, warnings: &warnings) {
+                result.append(Field(name: field.name, value: value))
+            }
+        }
+        return result
+    }
+
+    /// The carried fields that have a value on the page. One with no match or a `null` value is
+    /// left out, even with ``nullMissing`` (and an `all` field with no match does not carry `[]`),
+    /// because a carried field wins over the followed page's own: that page may fill the gap.
+    private func carriedFields(from root: JSONValue, warnings: inout [String]) -> [Field] {
+        var result: [Field] = []
+        for field in fields where carry.contains(field.name) {
+            let matches = field.query.evaluate(root)
+            guard !matches.isEmpty else { continue }
+            if let value = field.options.value(of: matches, field: field.name, nullMissing: false, warnings: &warnings),
+                value != .null
+            {
                 result.append(Field(name: field.name, value: value))
             }
         }

@@ -56,10 +56,10 @@ struct CrawlPipeline: Sendable {
                 if fromNetwork { signal = .response(elapsed: received.elapsed) }
             }
             guard response.isRedirect else {
-                let links = try await finish(response, url: url, depth: task.depth)
+                let links = try await finish(response, url: url, task: task)
                 return Result(outcome: .finished(signal), links: links)
             }
-            switch await nextHop(after: response, url: url, chain: chain, depth: task.depth) {
+            switch await nextHop(after: response, url: url, chain: chain, task: task) {
             case .follow(let target):
                 chain.insert(target)
                 url = target
@@ -112,7 +112,7 @@ struct CrawlPipeline: Sendable {
         case failed(FailureReason)
     }
 
-    private func nextHop(after response: Response, url: String, chain: Set<String>, depth: Int) async -> Hop {
+    private func nextHop(after response: Response, url: String, chain: Set<String>, task: CrawlTask) async -> Hop {
         let location = response.headers["Location"] ?? ""
         let target: WebURL
         do {
@@ -140,7 +140,9 @@ struct CrawlPipeline: Sendable {
         if chain.count > maxRedirects {
             return .failed(FailureReason(.tooManyRedirects, "more than \(maxRedirects) hops, last to \(canonical)"))
         }
-        let claim = await frontier.claimRedirect(CrawlTask(url: canonical, hostKey: hostKey, depth: depth))
+        // A hop queued as a page of its own (behind its robots.txt) keeps the carried fields.
+        let claim = await frontier.claimRedirect(
+            CrawlTask(url: canonical, hostKey: hostKey, depth: task.depth, carried: task.carried))
         switch claim {
         case .follow: return .follow(canonical)
         case .alreadyKnown, .queued: return .handedBack
@@ -152,7 +154,8 @@ struct CrawlPipeline: Sendable {
 
     // MARK: - 3. The final response: processors, item, links
 
-    private func finish(_ response: Response, url: String, depth: Int) async throws -> [CrawlTask] {
+    private func finish(_ response: Response, url: String, task: CrawlTask) async throws -> [CrawlTask] {
+        let depth = task.depth
         defer { statistics.update { $0.pagesDone += 1 } }
         if response.status >= 400 {
             try await recordFailure(FailureReason(.httpStatus, String(response.status)), url: url)
@@ -164,6 +167,7 @@ struct CrawlPipeline: Sendable {
             body: response.body, depth: depth)
         var fields: [Field] = []
         var links: [WebURL] = []
+        var carriedLinks: [CarryingLink] = []
         var items: [Item] = []
         for processor in processors {
             do {
@@ -171,6 +175,7 @@ struct CrawlPipeline: Sendable {
                 fields += output.fields
                 items += output.items
                 links += output.links
+                carriedLinks += output.carriedLinks
                 countWarnings(output.warnings, processor: processor.name, url: url)
                 if !output.notes.isEmpty {
                     statistics.update { $0.processorNotes.merge(output.notes, uniquingKeysWith: +) }
@@ -180,10 +185,14 @@ struct CrawlPipeline: Sendable {
                 return []
             }
         }
-        if !fields.isEmpty { items.insert(Item(url: page.url, fields: fields), at: 0) }
+        // A page that carries its fields on writes no item: the followed pages write it.
+        if carriedLinks.isEmpty {
+            let itemFields = Self.itemFields(carried: task.carried, own: fields)
+            if !itemFields.isEmpty { items.insert(Item(url: page.url, fields: itemFields), at: 0) }
+        }
         for item in items { try await sink.write(item) }
         statistics.update { $0.items += items.count }
-        return tasks(for: links, depth: depth + 1)
+        return tasks(for: links, carriedLinks: carriedLinks, carried: task.carried, depth: depth + 1)
     }
 
     /// Counts a processor's warnings (values that did not convert) and logs each at debug level.
@@ -193,29 +202,6 @@ struct CrawlPipeline: Sendable {
         for warning in warnings {
             logger.debug("field warning", metadata: ["trawl.url": "\(url)", "trawl.processor": "\(processor)", "trawl.warning": "\(warning)"])
         }
-    }
-
-    /// Canonical, admitted, de-duplicated tasks for `links`; the others are counted by reason.
-    private func tasks(for links: [WebURL], depth: Int) -> [CrawlTask] {
-        var seen: Set<String> = []
-        var tasks: [CrawlTask] = []
-        var drops = LinkDropCounts()
-        for url in links {
-            switch rules.admit(url) {
-            case .admit(let canonical, let hostKey):
-                if seen.insert(canonical).inserted {
-                    tasks.append(CrawlTask(url: canonical, hostKey: hostKey, depth: depth))
-                }
-            case .drop(let reason):
-                drops.record(reason)
-            }
-        }
-        if !drops.isEmpty {
-            statistics.update { stats in
-                for (reason, count) in drops.nonZero { stats.droppedLinks[reason.rawValue, default: 0] += count }
-            }
-        }
-        return tasks
     }
 
     // MARK: - Recording

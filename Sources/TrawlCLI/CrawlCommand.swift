@@ -42,6 +42,8 @@ struct CrawlCommand: AsyncParsableCommand {
     @Option(name: .customLong("follow"), help: ArgumentHelp("Follow the URLs a JSONPath selects in JSON responses (repeatable).", valueName: "jsonpath"))
     var follow: [String] = []
 
+    @OptionGroup var carryOptions: CarryOptions
+
     @Option(help: ArgumentHelp("The cache database (created if missing; a folder gets trawl.sqlite inside).", valueName: "path"))
     var cache = "cache/trawl.sqlite"
 
@@ -121,7 +123,9 @@ struct CrawlCommand: AsyncParsableCommand {
                 throw ValidationError("invalid --follow '\(source)': \(error)")
             }
         }
-        let processors = try BuiltInProcessors.make(extractions: extractionSpecs, options: extraction, follow: followQueries)
+        let carry = try carryOptions.names(extractions: extractionSpecs, hasFollow: !follow.isEmpty, hasEach: extraction.each != nil)
+        let processors = try BuiltInProcessors.make(
+            extractions: extractionSpecs, options: extraction, follow: followQueries, carry: carry)
         let seedURLs = try SeedList.collect(arguments: seeds, file: seedsFile, glob: !noGlob)
         var configuration = CrawlConfiguration(
             seeds: seedURLs + sitemapOptions.sitemaps,

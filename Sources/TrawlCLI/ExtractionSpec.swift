@@ -63,12 +63,12 @@ enum ExtractionSpec: Hashable {
 
 /// The built-in processors, configured from the command line. The one place they are registered.
 enum BuiltInProcessors {
-    /// Processors for `extractions`, `--each`, `--null-missing` and `--follow`.
+    /// Processors for `extractions`, `--each`, `--null-missing`, `--follow` and `--carry`.
     ///
     /// `--each` applies to every `--extract`, so they must all be of its kind (XPath/CSS with
     /// an XPath or CSS `--each`, JSONPath with a JSONPath one), and none may be named `index`.
     static func make(
-        extractions: [ExtractionSpec], options: ExtractionOptions, follow: [JSONPathQuery]
+        extractions: [ExtractionSpec], options: ExtractionOptions, follow: [JSONPathQuery], carry: [String] = []
     ) throws(ValidationError) -> [any Processor] {
         var htmlEach: HTMLExpression?
         var jsonEach: JSONPathQuery?
@@ -101,7 +101,7 @@ enum BuiltInProcessors {
         }
         return [
             HTMLProcessor(fields: htmlFields, each: htmlEach, nullMissing: options.nullMissing, followLinks: true),
-            JSONProcessor(fields: jsonFields, each: jsonEach, follow: follow, nullMissing: options.nullMissing),
+            JSONProcessor(fields: jsonFields, each: jsonEach, follow: follow, nullMissing: options.nullMissing, carry: carry),
             SitemapProcessor(),
         ]
     }

@@ -38,6 +38,10 @@ public struct ProcessorOutput: Sendable, Hashable {
     /// Parsed once by the processor; the engine takes their canonical form and host from them,
     /// deduplicates and scope-checks them.
     public var links: [WebURL]
+    /// Links that carry fields of this page into the page they lead to (see ``CarryingLink``).
+    /// When any is present the page writes no item of its own: ``fields`` are ignored, and the
+    /// fields the page was itself carried travel on with these links, ahead of theirs.
+    public var carriedLinks: [CarryingLink]
     /// Counts of what the processor skipped or noticed, by a short label
     /// (`sitemap-entries-over-limit`); the engine sums them into
     /// ``CrawlStatistics/processorNotes`` for the summary.
@@ -45,12 +49,12 @@ public struct ProcessorOutput: Sendable, Hashable {
 
     public init(
         fields: [Field] = [], links: [WebURL] = [], items: [Item] = [], warnings: [String] = [],
-        notes: [String: Int] = [:]
+        notes: [String: Int] = [:], carriedLinks: [CarryingLink] = []
     ) {
         self.fields = fields
         self.items = items
         self.links = links
-        self.items = items
+        self.carriedLinks = carriedLinks
         self.warnings = warnings
         self.notes = notes
     }

@@ -1,7 +1,10 @@
+import TrawlCore
+
 /// One unit of work the frontier hands out: a page to crawl, or a host's robots.txt.
 ///
 /// Identity (`==`, hashing) is the URL, kind, host and depth; the attempt count and dispatch
-/// sequence are bookkeeping the frontier updates as the task is retried.
+/// sequence are bookkeeping the frontier updates as the task is retried, and the carried fields
+/// are payload. A plain value, so a task (carried fields included) can be stored and restored.
 public struct CrawlTask: Sendable, Hashable {
     /// What the task fetches.
     public enum Kind: Sendable, Hashable {
@@ -23,12 +26,18 @@ public struct CrawlTask: Sendable, Hashable {
     /// Set by the frontier when it hands the task out; throttle signals from tasks sent before the
     /// host was last slowed down are ignored, so that one burst of 429s halves the rate once.
     public internal(set) var sequence: Int = 0
+    /// Fields the page that discovered this URL handed on (``CarryingLink``): the page's item
+    /// starts with them. They stay with the task through retries, robots.txt waits and
+    /// redirects; when two pages link to the same URL, the first discovery's fields are kept,
+    /// because the frontier queues a URL once.
+    public var carried: [Field]
 
-    public init(url: String, hostKey: String, depth: Int, kind: Kind = .page) {
+    public init(url: String, hostKey: String, depth: Int, kind: Kind = .page, carried: [Field] = []) {
         self.url = url
         self.hostKey = hostKey
         self.depth = depth
         self.kind = kind
+        self.carried = carried
     }
 
     /// The robots.txt task for `origin` (`scheme://host[:port]`).
