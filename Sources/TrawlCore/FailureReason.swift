@@ -41,6 +41,8 @@ public struct FailureReason: Sendable, Hashable, CustomStringConvertible {
         public static let robotsUnavailable = Code(rawValue: "robots-unavailable")
         /// The server asked to wait longer than `--max-retry-after` before retrying.
         public static let retryAfterTooLong = Code(rawValue: "retry-after-too-long")
+        /// An offline run (`trawl extract`) met a URL the cache does not hold; it was not fetched.
+        public static let notInCache = Code(rawValue: "not-in-cache")
     }
 
     public var code: Code
