@@ -165,41 +165,26 @@ struct CrawlPipeline: Sendable {
         let page = Page(
             url: response.finalURL, status: response.status, headers: response.headers,
             body: response.body, depth: depth)
-        var fields: [Field] = []
-        var links: [WebURL] = []
-        var carriedLinks: [CarryingLink] = []
-        var items: [Item] = []
-        for processor in processors {
-            do {
-                let output = try await processor.process(page)
-                fields += output.fields
-                items += output.items
-                links += output.links
-                carriedLinks += output.carriedLinks
-                countWarnings(output.warnings, processor: processor.name, url: url)
-                if !output.notes.isEmpty {
-                    statistics.update { $0.processorNotes.merge(output.notes, uniquingKeysWith: +) }
-                }
-            } catch {
-                try await recordFailure(FailureReason(.processing, "\(processor.name): \(error)"), url: url)
-                return []
-            }
+        let extraction = await PageExtraction.run(page, processors: processors, carried: task.carried)
+        if let failure = extraction.failure {
+            try await recordFailure(failure, url: url)
+            return []
         }
-        // A page that carries its fields on writes no item: the followed pages write it.
-        if carriedLinks.isEmpty {
-            let itemFields = Self.itemFields(carried: task.carried, own: fields)
-            if !itemFields.isEmpty { items.insert(Item(url: page.url, fields: itemFields), at: 0) }
+        countWarnings(extraction.warnings, url: url)
+        if !extraction.notes.isEmpty {
+            statistics.update { $0.processorNotes.merge(extraction.notes, uniquingKeysWith: +) }
         }
-        for item in items { try await sink.write(item) }
-        statistics.update { $0.items += items.count }
-        return tasks(for: links, carriedLinks: carriedLinks, carried: task.carried, depth: depth + 1)
+        for item in extraction.items { try await sink.write(item) }
+        statistics.update { $0.items += extraction.items.count }
+        return tasks(
+            for: extraction.links, carriedLinks: extraction.carriedLinks, carried: task.carried, depth: depth + 1)
     }
 
-    /// Counts a processor's warnings (values that did not convert) and logs each at debug level.
-    private func countWarnings(_ warnings: [String], processor: String, url: String) {
+    /// Counts the processors' warnings (values that did not convert) and logs each at debug level.
+    private func countWarnings(_ warnings: [(processor: String, warning: String)], url: String) {
         guard !warnings.isEmpty else { return }
         statistics.update { $0.fieldWarnings += warnings.count }
-        for warning in warnings {
+        for (processor, warning) in warnings {
             logger.debug("field warning", metadata: ["trawl.url": "\(url)", "trawl.processor": "\(processor)", "trawl.warning": "\(warning)"])
         }
     }

@@ -34,13 +34,7 @@ struct CrawlCommand: AsyncParsableCommand {
     @Flag(name: .customLong("no-glob"), help: "Take seed URLs literally (for IPv6 literals and URLs with [ ] { }).")
     var noGlob = false
 
-    @Option(name: .customLong("extract"), help: ArgumentHelp("Extract a field: NAME=JSONPATH, NAME=XPATH or NAME=css:SELECTOR; NAME[]=… for all matches, NAME:number=… to convert (repeatable).", valueName: "name=expr"))
-    var extractions: [String] = []
-
     @OptionGroup var extraction: ExtractionOptions
-
-    @Option(name: .customLong("follow"), help: ArgumentHelp("Follow the URLs a JSONPath selects in JSON responses (repeatable).", valueName: "jsonpath"))
-    var follow: [String] = []
 
     @OptionGroup var carryOptions: CarryOptions
 
@@ -116,16 +110,7 @@ struct CrawlCommand: AsyncParsableCommand {
     func run() async throws {
         let logger = CommandLogging.bootstrap(verbose: verbose)
         // Everything the user typed is checked here, before the network or the cache is touched.
-        let extractionSpecs = try extractions.map { argument throws(ValidationError) in try ExtractionSpec.parse(argument) }
-        try Self.checkUniqueNames(extractionSpecs)
-        let followQueries = try follow.map { source throws(ValidationError) -> JSONPathQuery in
-            do { return try JSONPathQuery(source) } catch {
-                throw ValidationError("invalid --follow '\(source)': \(error)")
-            }
-        }
-        let carry = try carryOptions.names(extractions: extractionSpecs, hasFollow: !follow.isEmpty, hasEach: extraction.each != nil)
-        let processors = try BuiltInProcessors.make(
-            extractions: extractionSpecs, options: extraction, follow: followQueries, carry: carry)
+        let (extractionSpecs, processors) = try extraction.makeProcessors(carry: carryOptions)
         let seedURLs = try SeedList.collect(arguments: seeds, file: seedsFile, glob: !noGlob)
         var configuration = CrawlConfiguration(
             seeds: seedURLs + sitemapOptions.sitemaps,
@@ -186,13 +171,6 @@ struct CrawlCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data(SummaryReport(summary: summary, output: output.path).text.utf8))
         }
         if interrupts.wasInterrupted { throw ExitCode(130) }
-    }
-
-    private static func checkUniqueNames(_ specs: [ExtractionSpec]) throws(ValidationError) {
-        var names: Set<String> = []
-        for spec in specs where !names.insert(spec.name).inserted {
-            throw ValidationError("invalid --extract: the field name \"\(spec.name)\" is used twice")
-        }
     }
 
     /// `path`, or `path/trawl.sqlite` when `path` is a folder or ends with a slash.

@@ -4,25 +4,30 @@ import Trawl
 
 /// The live progress line on stderr (only when stderr is a terminal), redrawn twice a second.
 final class ProgressDisplay: Sendable {
-    private let crawler: Crawler
+    private let progress: @Sendable () async -> CrawlProgress
     private let enabled: Bool
     private let task = Mutex<Task<Void, Never>?>(nil)
 
-    init(crawler: Crawler, enabled: Bool) {
-        self.crawler = crawler
+    convenience init(crawler: Crawler, enabled: Bool) {
+        self.init(enabled: enabled) { await crawler.progress() }
+    }
+
+    /// A display of whatever `progress` reports (`trawl extract` has no crawler).
+    init(enabled: Bool, progress: @escaping @Sendable () async -> CrawlProgress) {
+        self.progress = progress
         self.enabled = enabled
     }
 
     func start() {
         guard enabled else { return }
-        let crawler = crawler
+        let progress = progress
         task.withLock {
             $0 = Task {
                 while !Task.isCancelled {
                     try? await Task.sleep(for: .milliseconds(500))
-                    let progress = await crawler.progress()
+                    let current = await progress()
                     if Task.isCancelled { return }
-                    FileHandle.standardError.write(Data("\r\u{1B}[K\(Self.line(for: progress))".utf8))
+                    FileHandle.standardError.write(Data("\r\u{1B}[K\(Self.line(for: current))".utf8))
                 }
             }
         }

@@ -6,11 +6,15 @@ import TrawlHTTPCache
 struct SummaryReport {
     let summary: CrawlSummary
     let output: String
+    /// The first word of the report: `Crawl`, or `Extract` for `trawl extract`.
+    var heading = "Crawl"
+    /// What the robots.txt line says when robots.txt was not read.
+    var robotsIgnoredNote = "ignored (--ignore-robots)"
 
     var text: String {
         let stats = summary.statistics
         var lines = [
-            "Crawl \(summary.stopped ? "stopped" : "finished") in \(String(format: "%.2f", summary.elapsed.seconds)) s: "
+            "\(heading) \(summary.stopped ? "stopped" : "finished") in \(String(format: "%.2f", summary.elapsed.seconds)) s: "
                 + "\(stats.pagesDone) pages, \(String(format: "%.1f", summary.pagesPerSecond)) pages/s",
             "  fetched     \(stats.fetched) responses, \(Self.bytes(stats.bytesFetched))",
             "  from cache  \(stats.fromCache) responses, \(Self.bytes(stats.bytesFromCache))",
@@ -21,7 +25,7 @@ struct SummaryReport {
         let scheduler = summary.scheduler
         if scheduler.retries > 0 { lines.append("  retries     \(scheduler.retries)") }
         if summary.robotsIgnored {
-            lines.append("  robots.txt  ignored (--ignore-robots)")
+            lines.append("  robots.txt  \(robotsIgnoredNote)")
         } else {
             lines.append("  robots.txt  \(stats.robotsParsed) parsed, \(stats.blockedByRobots) pages blocked by robots")
         }

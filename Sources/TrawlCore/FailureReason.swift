@@ -41,7 +41,8 @@ public struct FailureReason: Sendable, Hashable, CustomStringConvertible {
         public static let robotsUnavailable = Code(rawValue: "robots-unavailable")
         /// The server asked to wait longer than `--max-retry-after` before retrying.
         public static let retryAfterTooLong = Code(rawValue: "retry-after-too-long")
-        /// `--cache-mode offline` and the cache holds no usable response: never requested.
+        /// The cache holds no usable response and the network may not be used (`--cache-mode
+        /// offline`, `trawl extract`): never requested.
         public static let notInCache = Code(rawValue: "not-in-cache")
     }
 

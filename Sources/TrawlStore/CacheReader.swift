@@ -47,7 +47,7 @@ final class CacheReader {
         }
     }
 
-    private func statement(_ sql: String) throws(SQLiteError) -> SQLiteStatement {
+    func statement(_ sql: String) throws(SQLiteError) -> SQLiteStatement {
         if let cached = statements[sql] { return cached }
         let statement = try connection.prepare(sql, persistent: true)
         statements[sql] = statement
@@ -66,23 +66,29 @@ final class CacheReader {
             defer { row.reset() }
             try row.bind(key, at: 1)
             guard try row.step() else { return nil }
-            guard var response = Self.decodeMetadata(row),
-                let bodyLength = row.int64(at: 6),
-                let packID = row.int64(at: 7), let offset = row.int64(at: 8), let length = row.int64(at: 9),
-                length == bodyLength, offset >= 0, length >= 0
-            else {
-                logger.debug("malformed cache row is a miss", metadata: ["trawl.key": "\(key)"])
-                return nil
-            }
-            guard let pack = try packBytes(packID), Int64(pack.count) - length >= offset else {
-                logger.debug("missing or damaged pack is a miss", metadata: ["trawl.key": "\(key)", "trawl.pack": "\(packID)"])
-                return nil
-            }
-            response.body = Array(pack[Int(offset)..<Int(offset + length)])
-            return response
+            return try response(from: row, key: key)
         } catch {
             throw StoreError(error, path: connection.path)
         }
+    }
+
+    /// The response in `row` (columns of ``selectResponseSQL``) with its body read from its
+    /// pack; nil when the row is malformed or the pack missing or damaged. `key` is for logs.
+    func response(from row: SQLiteStatement, key: String) throws(SQLiteError) -> Response? {
+        guard var response = Self.decodeMetadata(row),
+            let bodyLength = row.int64(at: 6),
+            let packID = row.int64(at: 7), let offset = row.int64(at: 8), let length = row.int64(at: 9),
+            length == bodyLength, offset >= 0, length >= 0
+        else {
+            logger.debug("malformed cache row is a miss", metadata: ["trawl.key": "\(key)"])
+            return nil
+        }
+        guard let pack = try packBytes(packID), Int64(pack.count) - length >= offset else {
+            logger.debug("missing or damaged pack is a miss", metadata: ["trawl.key": "\(key)", "trawl.pack": "\(packID)"])
+            return nil
+        }
+        response.body = Array(pack[Int(offset)..<Int(offset + length)])
+        return response
     }
 
     /// The decompressed bytes of pack `id`, from the cache or the database; nil when the pack
