@@ -1,11 +1,11 @@
 # Trawl: `make demo` and `make test` do everything on a fresh Debian machine.
 SHELL := /bin/bash
 SWIFT       ?= swift
-APT_PACKAGES = libcurl4-openssl-dev libxml2-dev libsqlite3-dev libzstd-dev zlib1g-dev pkg-config
+APT_PACKAGES = libcurl4-openssl-dev libxml2-dev libsqlite3-dev libzstd-dev zlib1g-dev pkg-config python3-venv
 BENCH_APT    = nginx-light time curl wget wrk iproute2 util-linux python3-venv
 DEMO_PORT   ?= 0
 
-.PHONY: all deps build test demo bench clean
+.PHONY: all deps pyvenv build test demo bench clean
 
 all: build
 
@@ -21,12 +21,19 @@ deps:
 	  fi; \
 	fi
 
+# warcio in a venv under .build, for the tests that check `trawl cache export --warc`; idempotent.
+PYVENV = .build/pyvenv
+pyvenv: deps $(PYVENV)/bin/warcio
+$(PYVENV)/bin/warcio:
+	python3 -m venv $(PYVENV)
+	$(PYVENV)/bin/pip install -q warcio
+
 # Release build of the `trawl` binary: .build/release/trawl
 build: deps
 	$(SWIFT) build -c release --product trawl
 
 # Builds everything (warnings in our own sources fail the build), then runs every test.
-test: deps
+test: deps pyvenv
 	@mkdir -p .build
 	@$(SWIFT) build --build-tests 2>&1 | tee .build/test-build.log; test $${PIPESTATUS[0]} -eq 0
 	@if grep -E "^/.*/(Sources|Plugins|Tests)/.*warning:" .build/test-build.log | grep -v "/.build/" ; then \

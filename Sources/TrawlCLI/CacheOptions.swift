@@ -32,8 +32,9 @@ struct CacheOptions: ParsableArguments {
             throw ValidationError("invalid --cache-mode '\(cacheMode)': expected one of \(modes)")
         }
         guard let maxAge else { return HTTPCachePolicy(mode: mode) }
-        guard let seconds = DurationParser.seconds(maxAge) else {
-            throw ValidationError("invalid --max-age '\(maxAge)': expected a duration such as 45s, 30m, 12h or 7d")
+        let seconds: Double
+        do { seconds = try DurationParser.seconds(from: maxAge) } catch {
+            throw ValidationError("invalid --max-age '\(maxAge)': \(error.reason) (e.g. 7d, 12h, 30m, 45s)")
         }
         // Clamped to a million years, so that the conversion to whole milliseconds cannot overflow.
         let milliseconds = Int64((min(seconds, 3.2e13) * 1000).rounded())

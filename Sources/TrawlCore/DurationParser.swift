@@ -1,25 +1,33 @@
-/// Parses the durations users type on the command line: a number and a unit, `45s`, `30m`,
-/// `12h`, `7d` (also `1.5h`).
+/// Parses the short durations the command line takes: a whole number and one unit, such as
+/// `45s`, `30m`, `12h`, `7d` or `2w`.
 ///
-/// Pure; safe from any thread.
+/// One number and one unit only, so that `1h30m` or `1.5h` are errors rather than guesses.
+/// Pure and thread-safe.
 public enum DurationParser {
-    /// Seconds per unit suffix.
-    static let units: [Character: Double] = ["s": 1, "m": 60, "h": 3600, "d": 86_400]
+    /// Seconds per unit letter.
+    private static let units: [Character: Double] = ["s": 1, "m": 60, "h": 3_600, "d": 86_400, "w": 604_800]
 
-    /// The number of seconds `text` stands for, or nil when it is not a non-negative finite
-    /// number followed by exactly one of the units `s`, `m`, `h`, `d` (case-insensitive).
+    /// The duration `text` names, in seconds.
     ///
-    /// A bare number is refused: `7` could mean seconds or days, and guessing wrong silently
-    /// would keep or drop a week of cache.
-    public static func seconds(_ text: String) -> Double? {
-        let trimmed = text.trimmingWhitespace().lowercased()
-        guard let unit = trimmed.last, let factor = units[unit] else { return nil }
-        let number = trimmed.dropLast()
-        // Digits and at most one dot: refuses signs, exponents, "inf" and "nan" that Double() accepts.
-        guard !number.isEmpty, number.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
-            number.filter({ $0 == "." }).count <= 1, let value = Double(number)
-        else { return nil }
-        let seconds = value * factor
-        return seconds.isFinite ? seconds : nil
+    /// - Throws: ``DurationParseError`` for an empty text, a missing or unknown unit, a number
+    ///   that is not a whole decimal number, or a duration too long to represent.
+    public static func seconds(from text: String) throws(DurationParseError) -> Double {
+        try parse(text)
+    }
+
+    private static func parse(_ text: String) throws(DurationParseError) -> Double {
+        guard let unitCharacter = text.last else { throw DurationParseError(text: text, reason: "empty duration") }
+        guard let unit = units[unitCharacter] else {
+            throw DurationParseError(text: text, reason: "expected a unit: s, m, h, d or w")
+        }
+        let digits = text.dropLast()
+        guard !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
+            throw DurationParseError(text: text, reason: "expected a whole number before the unit")
+        }
+        // Ten years is far beyond any cache's age; the cap keeps Date arithmetic finite.
+        guard let number = Int(digits), Double(number) * unit <= 10 * 366 * 86_400 else {
+            throw DurationParseError(text: text, reason: "longer than ten years")
+        }
+        return Double(number) * unit
     }
 }

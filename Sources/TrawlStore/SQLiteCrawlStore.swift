@@ -29,7 +29,7 @@ public final class SQLiteCrawlStore: CrawlStore, @unchecked Sendable {
     private let lock = NSLock()
     private var buffer: WriteBuffer<Waiter>
     /// Nil when the store is read-only.
-    private let writer: DatabaseQueue<CacheWriter>?
+    let writer: DatabaseQueue<CacheWriter>?
     let reader: DatabaseQueue<CacheReader>
     private let logger: Logger
 
