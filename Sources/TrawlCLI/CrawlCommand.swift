@@ -90,6 +90,9 @@ struct CrawlCommand: AsyncParsableCommand {
     @OptionGroup(title: "Command processor")
     var commandProcessor: CommandProcessorOptions
 
+    @OptionGroup(title: "Config file")
+    var config: ConfigOptions
+
     @Flag(name: [.short, .long], help: "No progress line and no summary.")
     var quiet = false
 
@@ -108,7 +111,8 @@ struct CrawlCommand: AsyncParsableCommand {
         }
     }
 
-    func run() async throws {
+    /// Crawls with the options as parsed; `rules` come from a config file (see `run()`).
+    func crawl(rules: [CrawlRule]) async throws {
         let logger = CommandLogging.bootstrap(verbose: verbose)
         // Everything the user typed is checked here, before the network or the cache is touched.
         let extractionSpecs = try extractions.map { argument throws(ValidationError) in try ExtractionSpec.parse(argument) }
@@ -118,7 +122,9 @@ struct CrawlCommand: AsyncParsableCommand {
                 throw ValidationError("invalid --follow '\(source)': \(error)")
             }
         }
-        let processors = try BuiltInProcessors.make(extractions: extractionSpecs, options: extraction, follow: followQueries)
+        let processors = try RuleProcessor.combining(
+            rules: rules, builtIns: BuiltInProcessors.make(extractions: extractionSpecs, options: extraction, follow: followQueries),
+            nullMissing: extraction.nullMissing)
         let seedURLs = try SeedList.collect(arguments: seeds, file: seedsFile, glob: !noGlob)
         var configuration = CrawlConfiguration(
             seeds: seedURLs + sitemapOptions.sitemaps,
@@ -144,7 +150,7 @@ struct CrawlCommand: AsyncParsableCommand {
         do { store = try SQLiteCrawlStore(path: Self.databasePath(for: cache), logger: logger) } catch {
             throw ValidationError(error.description)
         }
-        let sink = try output.makeSink(fieldNames: extractionSpecs.map(\.name))
+        let sink = try output.makeSink(fieldNames: CrawlConfigFile.fieldNames(rules: rules, then: extractionSpecs.map(\.name)))
         let fetcher: CurlFetcher
         do { fetcher = try CurlFetcher(configuration: fetchConfiguration, logger: logger) } catch {
             throw CrawlFailure(message: "\(error)")
