@@ -102,7 +102,7 @@ struct ConfigFileCommandTests {
     @Test("Config errors fail before any fetch with exit code 2 and one line naming file, line and column", arguments: [
         ("rules:\n  - match: {url: a}\n    feilds: {t: css:h1}\n", ":3:5: unknown key 'feilds' (did you mean 'fields'?)"),
         ("per-host: many\n", ":1:11: 'per-host' must be an integer, got 'many'"),
-        ("rules:\n  - match: {url: '(x'}\n", ":2:20: invalid regex '(x'"),
+        ("rules:\n  - match: {url: '(x'}\n", ":2:18: invalid regex '(x'"),
         ("seeds: [a\n", ": YAML syntax error"),
     ])
     func errors(yaml: String, expected: String) async throws {

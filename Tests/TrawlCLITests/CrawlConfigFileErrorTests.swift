@@ -44,10 +44,10 @@ import Testing
     }
 
     @Test("Bad regexes, selectors and JSONPath fail at the value", arguments: [
-        ("rules:\n  - match: {url: '(a'}\n", "crawl.yml:2:20: invalid regex '(a'"),
-        ("include: ['ok', '[z']\n", "crawl.yml:1:18: invalid regex '[z' in 'include'"),
-        ("rules:\n  - fields:\n      p: css:span[\n", "crawl.yml:3:10: invalid expression 'css:span[': CSS selector column 6: expected an attribute name"),
-        ("rules:\n  - fields:\n      p: $.a[\n", "crawl.yml:3:10: invalid expression 'jsonpath:$.a['"),
+        ("rules:\n  - match: {url: '(a'}\n", "crawl.yml:2:18: invalid regex '(a'"),
+        ("include: ['ok', '[z']\n", "crawl.yml:1:17: invalid regex '[z' in 'include'"),
+        ("rules:\n  - fields:\n      p: css:span[\n", "crawl.yml:3:7: invalid expression 'css:span[': CSS selector column 6: expected an attribute name"),
+        ("rules:\n  - fields:\n      p: $.a[\n", "crawl.yml:3:7: invalid expression 'jsonpath:$.a[': invalid JSONPath"),
         ("follow: ['$..x', '$.[']\n", "crawl.yml:1:18: invalid JSONPath '$.['"),
         ("rules:\n  - fields:\n      p: h1\n", "crawl.yml:3:10: invalid expression 'h1' for 'p': " + FieldExpressionRule.text),
     ])
