@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // System libraries: each is imported by exactly one Swift target.
@@ -90,6 +91,7 @@ let package = Package(
                 "Trawl", "TrawlHTMLProcessor", "TrawlJSONProcessor", "TrawlSitemapProcessor", "TrawlCommandProcessor",
                 "TrawlRobots", "TrawlHTTPCache",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
 
@@ -131,6 +133,7 @@ let package = Package(
             ]),
         // Runs the real `trawl` binary, which `swift build --build-tests` builds with everything else.
         .testTarget(name: "EndToEndTests", dependencies: ["TrawlTestSupport"]),
+        .testTarget(name: "TrawlCLITests", dependencies: ["TrawlCLI", "TrawlCore", "TrawlTestSupport"]),
     ]
 )
 

@@ -89,6 +89,9 @@ struct CrawlCommand: AsyncParsableCommand {
     @OptionGroup(title: "Command processor")
     var commandProcessor: CommandProcessorOptions
 
+    @OptionGroup(title: "Config file")
+    var config: ConfigOptions
+
     @Flag(name: [.short, .long], help: "No progress line and no summary.")
     var quiet = false
 
@@ -107,10 +110,13 @@ struct CrawlCommand: AsyncParsableCommand {
         }
     }
 
-    func run() async throws {
+    /// Crawls with the options as parsed; `rules` come from a config file (see `run()`).
+    func crawl(rules: [CrawlRule]) async throws {
         let logger = CommandLogging.bootstrap(verbose: verbose)
         // Everything the user typed is checked here, before the network or the cache is touched.
-        let (extractionSpecs, processors) = try extraction.makeProcessors(carry: carryOptions)
+        let (extractionSpecs, builtIns) = try extraction.makeProcessors(carry: carryOptions)
+        let processors = RuleProcessor.combining(
+            rules: rules, builtIns: builtIns, nullMissing: extraction.nullMissing)
         let seedURLs = try SeedList.collect(arguments: seeds, file: seedsFile, glob: !noGlob)
         var configuration = CrawlConfiguration(
             seeds: seedURLs + sitemapOptions.sitemaps,
@@ -138,7 +144,7 @@ struct CrawlCommand: AsyncParsableCommand {
         do { store = try SQLiteCrawlStore(path: Self.databasePath(for: cache), logger: logger) } catch {
             throw ValidationError(error.description)
         }
-        let sink = try output.makeSink(fieldNames: extractionSpecs.map(\.name))
+        let sink = try output.makeSink(fieldNames: CrawlConfigFile.fieldNames(rules: rules, then: extractionSpecs.map(\.name)))
         let fetcher: CurlFetcher
         do { fetcher = try CurlFetcher(configuration: fetchConfiguration, logger: logger) } catch {
             throw CrawlFailure(message: "\(error)")

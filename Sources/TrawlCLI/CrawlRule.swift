@@ -1,0 +1,66 @@
+import Foundation
+import TrawlCore
+import TrawlHTMLProcessor
+import TrawlJSONPath
+import TrawlJSONProcessor
+
+/// One config-file rule, compiled: which pages it matches and what it extracts and follows.
+///
+/// Threading: immutable; ``matches(_:)`` is safe from many tasks at once.
+struct CrawlRule: Sendable {
+    /// Matched anywhere in the page's final URL unless anchored; nil matches every URL.
+    var urlPattern: URLRegex?
+    /// The media type the page's `Content-Type` essence must have; `text/*` matches a whole
+    /// top-level type. Nil matches every page, with or without a `Content-Type`.
+    var mediaType: String?
+    var htmlFields: [HTMLField] = []
+    var jsonFields: [JSONField] = []
+    var htmlEach: HTMLExpression?
+    var jsonEach: JSONPathQuery?
+    /// JSONPath queries whose string results are links (JSON pages).
+    var jsonFollow: [JSONPathQuery] = []
+    /// XPath or CSS expressions whose string values are links (HTML pages); nil follows every
+    /// link of an HTML page, as without rules.
+    var htmlFollow: [HTMLExpression]?
+    /// The field names in the order the file gives them.
+    var fieldNames: [String] = []
+
+    /// Whether this rule applies to `page`.
+    func matches(_ page: Page) -> Bool {
+        if let mediaType {
+            guard let essence = page.mediaType?.essence else { return false }
+            if mediaType.hasSuffix("/*") {
+                guard essence.hasPrefix(mediaType.dropLast()) else { return false }
+            } else if essence != mediaType {
+                return false
+            }
+        }
+        if let urlPattern, !urlPattern.matches(page.url) { return false }
+        return true
+    }
+
+    /// The processors that run this rule, built once before the crawl.
+    func processors(nullMissing: Bool) -> [any Processor] {
+        var processors: [any Processor] = [
+            HTMLProcessor(fields: htmlFields, each: htmlEach, nullMissing: nullMissing, followLinks: htmlFollow == nil),
+            JSONProcessor(fields: jsonFields, each: jsonEach, follow: jsonFollow, nullMissing: nullMissing),
+        ]
+        if let htmlFollow, !htmlFollow.isEmpty { processors.append(HTMLLinkSelector(expressions: htmlFollow)) }
+        return processors
+    }
+}
+
+/// A regular expression compiled once and shared by every page task.
+struct URLRegex: @unchecked Sendable {
+    // NSRegularExpression is immutable after creation and documented as safe to use from
+    // several threads at once; Swift's `Regex` is not Sendable.
+    private let regex: NSRegularExpression
+
+    init(_ pattern: String) throws {
+        regex = try NSRegularExpression(pattern: pattern)
+    }
+
+    func matches(_ string: String) -> Bool {
+        regex.firstMatch(in: string, range: NSRange(location: 0, length: string.utf16.count)) != nil
+    }
+}
