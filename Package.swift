@@ -79,6 +79,8 @@ let package = Package(
         .target(
             name: "TrawlSitemapProcessor", dependencies: ["TrawlCore", "TrawlURL", "TrawlXML", "CTrawlZlib"],
             path: "Plugins/Sitemap"),
+        // The example plugin: the template for a processor written in Swift (README).
+        .target(name: "TrawlWordCountProcessor", dependencies: ["TrawlCore", "TrawlXML"], path: "Plugins/WordCount"),
         .target(
             name: "TrawlCommandProcessor",
             dependencies: ["TrawlCore", "TrawlURL", "TrawlJSONPath", .product(name: "Logging", package: "swift-log")],
@@ -122,6 +124,12 @@ let package = Package(
             dependencies: [
                 "TrawlCommandProcessor", "Trawl", "TrawlCore", "TrawlURL", "TrawlFetch", "TrawlStore", "TrawlTestSupport",
                 .product(name: "Logging", package: "swift-log"),
+            ]),
+        .testTarget(
+            name: "TrawlWordCountProcessorTests",
+            dependencies: [
+                "TrawlWordCountProcessor", "Trawl", "TrawlCore", "TrawlFetch", "TrawlStore", "TrawlXML",
+                "TrawlHTMLProcessor", "TrawlTestSupport", .product(name: "Logging", package: "swift-log"),
             ]),
         .testTarget(name: "TrawlTestSupportTests", dependencies: ["TrawlTestSupport", "TrawlCore"]),
         .testTarget(
