@@ -42,7 +42,7 @@ public struct TrawlProcess: Sendable {
         process.standardOutput = out
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
-        try process.run()
+        try ProcessLaunch.run(process)
         // Drain both pipes while the process runs so that a large output cannot block it.
         return Running(process: process, stdout: DrainedPipe(out), stderr: DrainedPipe(err))
     }

@@ -1,4 +1,5 @@
 import Foundation
+import TrawlTestSupport
 
 /// Runs a program other than `trawl` (warcio, python) and captures its output; the wait happens
 /// on a thread of its own so the cooperative pool never blocks.
@@ -27,7 +28,7 @@ struct ExternalTool {
         process.standardOutput = out
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
-        try process.run()
+        try ProcessLaunch.run(process)
         return await withCheckedContinuation { continuation in
             Thread.detachNewThread {
                 // Read both pipes to their end before waiting, so a full pipe cannot stall the child.

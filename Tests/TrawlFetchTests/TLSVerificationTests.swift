@@ -78,7 +78,7 @@ final class TLSTestServer: Sendable {
         process.currentDirectoryURL = folder.url
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
-        try process.run()
+        try ProcessLaunch.run(process)
         try waitUntilListening()
     }
 
@@ -104,7 +104,7 @@ final class TLSTestServer: Sendable {
         process.currentDirectoryURL = folder
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
-        try process.run()
+        try ProcessLaunch.run(process)
         process.waitUntilExit()
     }
 }
