@@ -38,7 +38,7 @@ extension CrawlPipeline {
         }
         if !drops.isEmpty {
             statistics.update { stats in
-                for (reason, count) in drops.nonZero { stats.droppedLinks[reason.rawValue, default: 0] += count }
+                stats.droppedLinks.merge(drops)
             }
         }
         return tasks

@@ -1,5 +1,6 @@
 import Synchronization
 import TrawlCore
+import TrawlFrontier
 import TrawlHTTPCache
 
 /// Counts of what a crawl did; a snapshot is taken for the progress line and the summary.
@@ -25,7 +26,7 @@ public struct CrawlStatistics: Sendable, Hashable {
     /// robots.txt files parsed (fetched or from the cache).
     public var robotsParsed = 0
     /// Links found on pages but not queued, by reason (`out-of-scope`, `too-long`, `trap`, …).
-    public var droppedLinks: [String: Int] = [:]
+    public var droppedLinks = LinkDropCounts()
     /// What processors skipped or noticed, summed by label (`sitemap-truncated`, …).
     public var processorNotes: [String: Int] = [:]
     /// What the cache did for each request: served, revalidated (304 or changed), fetched,

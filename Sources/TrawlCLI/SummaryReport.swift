@@ -29,9 +29,11 @@ struct SummaryReport {
         } else {
             lines.append("  robots.txt  \(stats.robotsParsed) parsed, \(stats.blockedByRobots) pages blocked by robots")
         }
-        let drops = scheduler.drops.merging(stats.droppedLinks, uniquingKeysWith: +).filter { $0.value > 0 }
+        var drops = scheduler.drops
+        drops.merge(stats.droppedLinks)
         if !drops.isEmpty {
-            let text = drops.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+            let text = drops.nonZero.sorted { $0.reason.rawValue < $1.reason.rawValue }
+                .map { "\($0.reason) \($0.count)" }.joined(separator: ", ")
             lines.append("  links not followed: \(text)")
         }
         if !stats.processorNotes.isEmpty {

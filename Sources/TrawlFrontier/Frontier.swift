@@ -158,7 +158,7 @@ public struct SchedulerReport: Sendable, Hashable {
     /// Hosts the adaptive throttle slowed, with their final concurrency and delay.
     public var slowedHosts: [SlowedHost]
     /// Links the frontier did not queue, by reason (`too-deep`, `robots`, `host-page-budget`).
-    public var drops: [String: Int]
+    public var drops: LinkDropCounts
     /// `Sitemap:` URLs found in robots.txt files, by origin.
     public var sitemaps: [String: [String]]
 }

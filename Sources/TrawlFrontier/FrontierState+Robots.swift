@@ -15,7 +15,7 @@ extension FrontierState {
     mutating func robotsRecord(for task: CrawlTask, rules: RobotsRules) -> FrontierRecord? {
         let verdict = rules.evaluate(task.pathAndQuery)
         guard !verdict.isAllowed else { return nil }
-        drops["robots", default: 0] += 1
+        drops.record(.robots)
         let detail = verdict.rule.map(\.description) ?? "disallowed"
         return FrontierRecord(task: task, reason: FailureReason(.blockedByRobots, detail), attempts: 0)
     }

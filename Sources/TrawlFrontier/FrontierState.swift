@@ -58,7 +58,7 @@ public struct FrontierState: Sendable {
     /// Retries queued and not yet handed out.
     private var pendingRetries = 0
     /// Links not queued, by reason (`too-deep`, `host-page-budget`, `robots`).
-    public internal(set) var drops: [String: Int] = [:]
+    public internal(set) var drops = LinkDropCounts()
 
     public init(limits: FrontierLimits, policy: SchedulerPolicy = SchedulerPolicy(), seed: UInt64 = 0x5EED) {
         self.limits = limits
@@ -82,12 +82,12 @@ public struct FrontierState: Sendable {
     @discardableResult
     public mutating func add(_ task: CrawlTask, now: Duration = .zero) -> AddResult {
         if let maxDepth = limits.maxDepth, task.depth > maxDepth {
-            drops["too-deep", default: 0] += 1
+            drops.record(.tooDeep)
             return .tooDeep
         }
         guard known.insert(task.url).inserted else { return .duplicate }
         if let budget = policy.maxPagesPerHost, hosts[task.hostKey]?.accepted ?? 0 >= budget {
-            drops["host-page-budget", default: 0] += 1
+            drops.record(.hostPageBudget)
             return .overHostBudget
         }
         if policy.obeyRobots, task.kind == .page {

@@ -9,6 +9,12 @@ public enum LinkDropReason: String, Sendable, Hashable, CaseIterable, CustomStri
     case trap
     /// It matches an `--exclude` pattern, or `--include` patterns were given and it matches none.
     case excluded
+    /// Deeper than `--max-depth` (counted by the frontier).
+    case tooDeep = "too-deep"
+    /// Its host already has `--max-pages-per-host` pages (counted by the frontier).
+    case hostPageBudget = "host-page-budget"
+    /// robots.txt forbids it (counted by the frontier; the page is also recorded).
+    case robots
 
     /// The summary label, such as `out-of-scope`.
     public var description: String { rawValue }

@@ -1,5 +1,5 @@
 extension SchedulerReport {
     /// The report of a run without a scheduler (`trawl extract --all`): nothing retried,
     /// slowed or dropped.
-    public static let empty = SchedulerReport(retries: 0, slowedHosts: [], drops: [:], sitemaps: [:])
+    public static let empty = SchedulerReport(retries: 0, slowedHosts: [], drops: LinkDropCounts(), sitemaps: [:])
 }

@@ -41,3 +41,16 @@ public final class InterruptTrigger: @unchecked Sendable {
         target?.interrupt()
     }
 }
+
+extension TestHTTPServer {
+    /// A hub page at `/` linking to `/p0` … `/p(pages-1)`, each answered after `pageDelay`
+    /// seconds; every request counts toward `trigger`, so a crawl of it is interrupted midway.
+    public static func interruptibleHub(pages: Int, pageDelay: Double, trigger: InterruptTrigger) throws -> TestHTTPServer {
+        let links = (0..<pages).map { "<a href=\"/p\($0)\">p</a>" }.joined()
+        return try TestHTTPServer(host: "127.0.0.1") { request in
+            defer { trigger.requestServed() }
+            if request.path == "/" { return .html("<html><body><h1>hub</h1>\(links)</body></html>") }
+            return TestResponse.html("<html><body><h1>\(request.path)</h1></body></html>").delayed(by: pageDelay)
+        }
+    }
+}

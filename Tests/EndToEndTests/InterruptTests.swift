@@ -7,13 +7,8 @@ struct InterruptTests {
     @Test("Ctrl-C stops the crawl with a summary and exit 130; the same command then fetches only what is missing")
     func interruptThenResume() async throws {
         let pages = 60
-        let links = (0..<pages).map { "<a href=\"/p\($0)\">p</a>" }.joined()
         let trigger = InterruptTrigger(after: 10)
-        let server = try TestHTTPServer(host: "127.0.0.1") { request in
-            defer { trigger.requestServed() }
-            if request.path == "/" { return .html("<html><body><h1>hub</h1>\(links)</body></html>") }
-            return TestResponse.html("<html><body><h1>\(request.path)</h1></body></html>").delayed(by: 0.2)
-        }
+        let server = try TestHTTPServer.interruptibleHub(pages: pages, pageDelay: 0.2, trigger: trigger)
         let folder = try TemporaryFolder()
         defer { folder.remove(); server.stop() }
         let arguments = [

@@ -117,13 +117,8 @@ struct OutputFormatTests {
     @Test("Ctrl-C during a crawl to items.json still leaves a valid JSON array")
     func interruptedJSONArray() async throws {
         let pages = 60
-        let links = (0..<pages).map { "<a href=\"/p\($0)\">p</a>" }.joined()
         let trigger = InterruptTrigger(after: 10)
-        let server = try TestHTTPServer(host: "127.0.0.1") { request in
-            defer { trigger.requestServed() }
-            if request.path == "/" { return .html("<html><body><h1>hub</h1>\(links)</body></html>") }
-            return TestResponse.html("<html><body><h1>\(request.path)</h1></body></html>").delayed(by: 0.1)
-        }
+        let server = try TestHTTPServer.interruptibleHub(pages: pages, pageDelay: 0.1, trigger: trigger)
         let folder = try TemporaryFolder()
         defer { folder.remove(); server.stop() }
         let running = try TrawlProcess.start([

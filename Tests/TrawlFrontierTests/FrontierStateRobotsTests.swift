@@ -56,7 +56,7 @@ import TrawlRobots
         #expect(records.map(\.task) == [.page("private/x"), .page("private/y")])
         #expect(records.allSatisfy { $0.reason.code == .blockedByRobots && $0.attempts == 0 })
         #expect(records.first?.reason.detail == "line 3: Disallow: /private/")
-        #expect(state.drops["robots"] == 2)
+        #expect(state.drops[.robots] == 2)
         #expect(state.queuedCount == 1)
         let pages = state.drain(at: .zero)
         #expect(pages == [.page("public")])
@@ -242,7 +242,7 @@ import TrawlRobots
         var state = Self.state(policy: policy)
         let results = (0..<3).map { state.add(.page("p\($0)")) }
         #expect(results == [.queued, .queued, .overHostBudget])
-        #expect(state.drops["host-page-budget"] == 1)
+        #expect(state.drops[.hostPageBudget] == 1)
         let other = state.add(.page("p0", host: "b"))
         #expect(other == .queued)
         let handed = state.drain(at: .zero)

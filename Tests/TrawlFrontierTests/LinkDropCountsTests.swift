@@ -31,7 +31,7 @@ import TrawlFrontier
 
     @Test("reasons carry stable summary labels")
     func labels() {
-        #expect(LinkDropReason.allCases.map(\.rawValue) == ["out-of-scope", "too-long", "trap", "excluded"])
+        #expect(LinkDropReason.allCases.map(\.rawValue) == ["out-of-scope", "too-long", "trap", "excluded", "too-deep", "host-page-budget", "robots"])
         #expect("\(LinkDropReason.tooLong)" == "too-long")
     }
 }
