@@ -151,10 +151,14 @@ public struct PageCommit: Sendable {
     public var items: [RecordedItem]
     /// URLs the page discovered that the frontier queued.
     public var discovered: [FrontierEntry]
+    /// Redirect targets the page's task fetched itself (the hops of its chain): recorded done
+    /// with it (inserted if unknown), so that a resumed crawl neither fetches them again nor
+    /// loses the page's item.
+    public var redirects: [FrontierEntry]
 
     public init(
         url: String, state: URLState, reason: FailureReason? = nil, attempts: Int = 0,
-        items: [RecordedItem] = [], discovered: [FrontierEntry] = []
+        items: [RecordedItem] = [], discovered: [FrontierEntry] = [], redirects: [FrontierEntry] = []
     ) {
         self.url = url
         self.state = state
@@ -162,6 +166,7 @@ public struct PageCommit: Sendable {
         self.attempts = attempts
         self.items = items
         self.discovered = discovered
+        self.redirects = redirects
     }
 }
 

@@ -1,4 +1,6 @@
 import DequeModule
+import Foundation
+import TrawlCore
 
 /// The crawl's scheduler: an actor around ``FrontierState`` that lets workers wait for work.
 ///
@@ -23,16 +25,69 @@ public actor Frontier {
         self.clock = clock
     }
 
-    /// Queues seeds or discovered URLs; returns the pages to record (blocked by robots.txt).
+    /// Queues seeds or discovered URLs; returns the pages to record (blocked by robots.txt) and
+    /// the tasks queued.
     @discardableResult
-    public func add(_ tasks: [CrawlTask]) -> [FrontierRecord] {
+    public func add(_ tasks: [CrawlTask]) -> FrontierChanges {
+        var changes = FrontierChanges()
+        offer(tasks, now: clock.now, into: &changes)
+        wakeWaiters()
+        return changes
+    }
+
+    /// Queues what an earlier run left: `queued` pages (with their attempts) ahead of anything
+    /// new, `known` URLs as duplicates, `finished` pages toward the page limits, and each host's
+    /// saved scheduler state (backoffs as wall-clock times). Returns the pages to record.
+    @discardableResult
+    public func restore(
+        queued: [(task: CrawlTask, attempts: Int)], known: [String], finished: Int, finishedPerHost: [String: Int],
+        hosts: [HostSnapshot], wallClockNow: Date = Date()
+    ) -> FrontierChanges {
         let now = clock.now
-        var records: [FrontierRecord] = []
-        for task in tasks {
-            if case .recorded(let record) = state.add(task, now: now) { records.append(record) }
+        state.restoreKnown(known)
+        state.restoreProgress(finished: finished, perHost: finishedPerHost)
+        for host in hosts {
+            let backoff = host.backoffUntil.map { now + .seconds(max(0, $0.timeIntervalSince(wallClockNow))) }
+            state.restoreHost(
+                host.hostKey, backoffUntil: backoff, concurrency: host.concurrency, extraDelay: host.extraDelay,
+                crawlDelay: host.crawlDelay)
+        }
+        var changes = FrontierChanges()
+        for (task, attempts) in queued {
+            switch state.restoreQueued(task, attempts: attempts, now: now) {
+            case .recorded(let record): changes.records.append(record)
+            case .queued: break
+            case .duplicate, .tooDeep, .overHostBudget: break
+            }
         }
         wakeWaiters()
-        return records
+        return changes
+    }
+
+    /// The scheduler state of every host, to save: backoffs as wall-clock times.
+    public func hostSnapshots(wallClockNow: Date = Date()) -> [HostSnapshot] {
+        let now = clock.now
+        return state.hostStates(now: now).map { host in
+            HostSnapshot(
+                hostKey: host.key,
+                backoffUntil: host.backoffUntil.map { wallClockNow.addingTimeInterval(Self.seconds($0 - now)) },
+                concurrency: host.concurrency, extraDelay: host.extraDelay, crawlDelay: host.crawlDelay)
+        }
+    }
+
+    private static func seconds(_ duration: Duration) -> Double {
+        let (whole, fraction) = duration.components
+        return Double(whole) + Double(fraction) / 1e18
+    }
+
+    private func offer(_ tasks: [CrawlTask], now: Duration, into changes: inout FrontierChanges) {
+        for task in tasks {
+            switch state.add(task, now: now) {
+            case .recorded(let record): changes.records.append(record)
+            case .queued: changes.queued.append(task)
+            case .duplicate, .tooDeep, .overHostBudget: break
+            }
+        }
     }
 
     /// Claims a redirect target; false when the URL is already known (queued, claimed or done).
@@ -61,16 +116,14 @@ public actor Frontier {
     }
 
     /// Finishes `task` with `outcome`, queues the links it discovered, and returns the pages to
-    /// record as failed or blocked.
+    /// record as failed or blocked and the links queued.
     @discardableResult
-    public func complete(_ task: CrawlTask, outcome: TaskOutcome, discovered: [CrawlTask]) -> [FrontierRecord] {
+    public func complete(_ task: CrawlTask, outcome: TaskOutcome, discovered: [CrawlTask]) -> FrontierChanges {
         let now = clock.now
-        var records = state.complete(task, outcome: outcome, now: now)
-        for link in discovered {
-            if case .recorded(let record) = state.add(link, now: now) { records.append(record) }
-        }
+        var changes = FrontierChanges(records: state.complete(task, outcome: outcome, now: now))
+        offer(discovered, now: now, into: &changes)
         wakeWaiters()
-        return records
+        return changes
     }
 
     /// Returns once a request to `hostKey` may go on the wire, at least the host's delay after
@@ -140,6 +193,19 @@ public actor Frontier {
     private func timerFired(_ deadline: Duration) {
         if timer?.deadline == deadline { timer = nil }
         wakeWaiters()
+    }
+}
+
+/// What one frontier call changed, for the caller to record.
+public struct FrontierChanges: Sendable {
+    /// Pages the frontier failed or blocked on its own.
+    public var records: [FrontierRecord] = []
+    /// Offered tasks that were queued (new URLs), in order.
+    public var queued: [CrawlTask] = []
+
+    public init(records: [FrontierRecord] = [], queued: [CrawlTask] = []) {
+        self.records = records
+        self.queued = queued
     }
 }
 

@@ -28,7 +28,7 @@ public struct FrontierState: Sendable {
 
     /// Every canonical URL ever queued, claimed or blocked. Bounded by the site; the durable
     /// frontier moves it to the store so that millions of URLs fit in a fixed memory budget.
-    private var known: Set<String> = []
+    var known: Set<String> = []
     var hosts: [String: HostState] = [:]
     /// Hosts that may start a request now, each at most once.
     var ready: Deque<String> = []
@@ -50,13 +50,13 @@ public struct FrontierState: Sendable {
     public internal(set) var queuedCount = 0
     public private(set) var inFlightCount = 0
     /// Pages handed out so far, first attempts only (counts toward ``FrontierLimits/maxPages``).
-    public private(set) var dispatchedCount = 0
+    public internal(set) var dispatchedCount = 0
     /// Pages finished, whatever the outcome.
     public internal(set) var completedCount = 0
     /// Retries scheduled (each retry of each page once).
     public private(set) var retryCount = 0
     /// Retries queued and not yet handed out.
-    private var pendingRetries = 0
+    var pendingRetries = 0
     /// Links not queued, by reason (`too-deep`, `host-page-budget`, `robots`).
     public internal(set) var drops = LinkDropCounts()
 
@@ -86,7 +86,17 @@ public struct FrontierState: Sendable {
             return .tooDeep
         }
         guard known.insert(task.url).inserted else { return .duplicate }
-        if let budget = policy.maxPagesPerHost, hosts[task.hostKey]?.accepted ?? 0 >= budget {
+        return admit(task, now: now, checkBudget: true)
+    }
+
+    /// Queues a page restored from the store: admitted once already, so no budget check.
+    mutating func admitRestored(_ task: CrawlTask, now: Duration) -> AddResult {
+        admit(task, now: now, checkBudget: false)
+    }
+
+    /// Queues a known URL unless its host's page budget is spent or robots.txt forbids it.
+    private mutating func admit(_ task: CrawlTask, now: Duration, checkBudget: Bool) -> AddResult {
+        if checkBudget, let budget = policy.maxPagesPerHost, hosts[task.hostKey]?.accepted ?? 0 >= budget {
             drops.record(.hostPageBudget)
             return .overHostBudget
         }
