@@ -84,6 +84,6 @@ public actor CrawlJournal {
     static func entry(_ task: CrawlTask, parent: String?) -> FrontierEntry {
         FrontierEntry(
             url: task.url, hostKey: task.hostKey, depth: task.depth, attempts: task.attempt, parent: parent,
-            carried: task.carried)
+            carried: task.carried, position: task.position)
     }
 }

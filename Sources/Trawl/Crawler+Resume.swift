@@ -27,39 +27,66 @@ extension Crawler {
     /// How many known URLs and queued URLs are read per store call while restoring.
     static let restorePage = 50_000
 
-    /// Loads the job's frontier from `store`: known URLs become duplicates, queued ones (those
-    /// in flight when the last run ended included) are queued again with their attempts.
+    /// Queued pages each host keeps in memory in a durable crawl; the rest wait in the store.
+    public static let queueWindow = 2_048
+
+    /// Loads the job's frontier from `store`: known URLs become duplicates, and each host's
+    /// queued pages (those in flight when the last run ended included) are queued again with
+    /// their attempts, the first ``queueWindow`` in memory and the rest read back as it drains.
     func restore(from store: any JobStore) async throws {
-        var known: [String] = []
         var cursor: Int64 = 0
+        var knownCount = 0
         while true {
             let page = try await store.knownURLs(after: cursor, limit: Self.restorePage)
             if page.urls.isEmpty { break }
-            known.append(contentsOf: page.urls)
+            await frontier.restoreKnown(page.urls)
+            knownCount += page.urls.count
             cursor = page.next
         }
+        let window = Self.queueWindow
         var queued: [(task: CrawlTask, attempts: Int)] = []
-        for host in try await store.queuedHosts().keys.sorted() {
-            var after: Int64 = 0
-            while true {
-                let window = try await store.queuedURLs(host: host, after: after, limit: Self.restorePage)
-                guard let last = window.last else { break }
-                for entry in window {
-                    queued.append((CrawlTask(url: entry.url, hostKey: entry.hostKey, depth: entry.depth, carried: entry.carried), entry.attempts))
-                }
-                after = last.position
+        var spilled: [(host: String, count: Int, cursor: Int64)] = []
+        for (host, count) in try await store.queuedHosts().sorted(by: { $0.key < $1.key }) {
+            let entries = try await store.queuedURLs(host: host, after: 0, limit: min(window, count))
+            queued += entries.map { (Self.task($0), $0.attempts) }
+            if count > entries.count, let last = entries.last {
+                spilled.append((host, count - entries.count, last.position))
             }
         }
         let counts = try await store.jobCounts()
         let perHost = counts.hosts.mapValues { $0.done + $0.failed }
         let changes = await frontier.restore(
-            queued: queued, known: known, finished: counts.done + counts.failed, finishedPerHost: perHost,
+            queued: queued, known: [], finished: counts.done + counts.failed, finishedPerHost: perHost,
             hosts: try await store.hostStates())
+        for host in spilled { await frontier.restoreSpilled(host: host.host, spilled: host.count, cursor: host.cursor) }
         for record in changes.records {
             try await pipeline.record(record)
             try await journal.record(record)
         }
-        logger.debug("resumed job", metadata: ["trawl.known": "\(known.count)", "trawl.queued": "\(queued.count)"])
+        logger.debug(
+            "resumed job",
+            metadata: ["trawl.known": "\(knownCount)", "trawl.queued": "\(counts.queued)", "trawl.in-memory": "\(queued.count)"])
+    }
+
+    /// The reader of a host's spilled pages: commits what is buffered, then reads the store. A
+    /// page the frontier counted but whose record is still on its way to the buffer shows up a
+    /// moment later, so an empty answer is tried again for up to a second.
+    static func refiller(_ store: any JobStore) -> Frontier.Refiller {
+        { host, after, limit in
+            for _ in 0..<20 {
+                try await store.flush()
+                let entries = try await store.queuedURLs(host: host, after: after, limit: limit)
+                if !entries.isEmpty { return entries.map { task($0) } }
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            return []
+        }
+    }
+
+    static func task(_ entry: FrontierEntry) -> CrawlTask {
+        CrawlTask(
+            url: entry.url, hostKey: entry.hostKey, depth: entry.depth, carried: entry.carried, position: entry.position,
+            attempt: entry.attempts)
     }
 }
 

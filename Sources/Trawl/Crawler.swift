@@ -40,7 +40,9 @@ public final class Crawler: Sendable {
         self.logger = logger
         self.durable = durable
         journal = CrawlJournal(store: durable?.store, sink: sink, nextSequence: durable?.nextItemSequence ?? 1)
-        frontier = Frontier(limits: validated.limits, policy: validated.politeness)
+        var limits = validated.limits
+        if durable != nil { limits.queueWindow = Self.queueWindow }
+        frontier = Frontier(limits: limits, policy: validated.politeness)
         pipeline = CrawlPipeline(
             fetcher: fetcher, store: store, processors: processors, rules: validated.rules,
             frontier: frontier, journal: journal, maxRedirects: validated.maxRedirects, robotsAgent: validated.robotsAgent,
@@ -59,6 +61,7 @@ public final class Crawler: Sendable {
         }
         logger.debug("crawl started", metadata: ["trawl.seeds": "\(seeds.count)"])
         do {
+            if let durable { await frontier.setRefiller(Self.refiller(durable.store)) }
             if let durable, durable.resume {
                 try await restore(from: durable.store)
             } else {

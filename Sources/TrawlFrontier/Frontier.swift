@@ -16,12 +16,21 @@ public actor Frontier {
     private var isStopped = false
     /// The single wake-up timer and the time it is set for.
     private var timer: (deadline: Duration, task: Task<Void, Never>)?
+    /// Reads a host's spilled pages back from the job store (see ``FrontierLimits/queueWindow``).
+    private var refiller: Refiller?
+
+    /// Reads up to `limit` queued pages of `host` after queue position `after`, in queue order,
+    /// from everything the store has committed or buffered.
+    public typealias Refiller = @Sendable (_ host: String, _ after: Int64, _ limit: Int) async throws -> [CrawlTask]
 
     public init(
         limits: FrontierLimits, policy: SchedulerPolicy = SchedulerPolicy(),
         clock: any FrontierClock = ContinuousFrontierClock(), seed: UInt64 = UInt64.random(in: 1...UInt64.max)
     ) {
-        state = FrontierState(limits: limits, policy: policy, seed: seed)
+        // Positions grow across runs: a later run starts above every position an earlier one
+        // gave out (2^20 positions per millisecond between the two starts).
+        let base = Int64(Date().timeIntervalSince1970 * 1000) << 20
+        state = FrontierState(limits: limits, policy: policy, seed: seed, positionBase: base)
         self.clock = clock
     }
 
@@ -80,8 +89,49 @@ public actor Frontier {
         return Double(whole) + Double(fraction) / 1e18
     }
 
+    /// Marks URLs an earlier run knew as duplicates (a page of them at a time, so that the URLs
+    /// themselves never all sit in memory).
+    public func restoreKnown(_ urls: [String]) {
+        state.restoreKnown(urls)
+    }
+
+    /// Sets the reader of spilled pages; required when ``FrontierLimits/queueWindow`` is set.
+    public func setRefiller(_ refiller: @escaping Refiller) {
+        self.refiller = refiller
+    }
+
+    /// Restores a host's queue window: `spilled` more pages wait in the store after `cursor`.
+    public func restoreSpilled(host: String, spilled: Int, cursor: Int64) {
+        state.restoreSpilled(host, spilled: spilled, cursor: cursor)
+    }
+
+    /// Starts a read-back for every host whose window ran low.
+    private func startRefills() {
+        guard let refiller else { return }
+        for refill in state.takeRefills() {
+            Task {
+                let tasks: [CrawlTask]
+                do {
+                    tasks = try await refiller(refill.host, refill.after, refill.limit)
+                } catch {
+                    // A store that cannot be read fails the crawl where it is written; here the
+                    // host's spilled pages are left for the next run.
+                    tasks = []
+                }
+                self.refilled(refill.host, tasks: tasks)
+            }
+        }
+    }
+
+    private func refilled(_ host: String, tasks: [CrawlTask]) {
+        state.refilled(host, tasks: tasks, now: clock.now)
+        wakeWaiters()
+        startRefills()
+    }
+
     private func offer(_ tasks: [CrawlTask], now: Duration, into changes: inout FrontierChanges) {
-        for task in tasks {
+        for var task in tasks {
+            state.assignPosition(&task)
             switch state.add(task, now: now) {
             case .recorded(let record): changes.records.append(record)
             case .queued: changes.queued.append(task)
@@ -107,11 +157,14 @@ public actor Frontier {
         if isStopped { return nil }
         if waiters.isEmpty {
             switch state.nextTask(now: clock.now) {
-            case .task(let task): return task
+            case .task(let task):
+                startRefills()
+                return task
             case .wait(let deadline): arm(deadline)
             case .none: if state.isFinished { return nil }
             }
         }
+        startRefills()
         return await withCheckedContinuation { waiters.append($0) }
     }
 
@@ -155,6 +208,7 @@ public actor Frontier {
     }
 
     private func wakeWaiters() {
+        defer { startRefills() }
         while !waiters.isEmpty {
             if isStopped || state.isFinished {
                 let all = waiters
