@@ -49,7 +49,7 @@ let package = Package(
         .target(
             name: "TrawlStore",
             dependencies: [
-                "TrawlCore", "CTrawlSQLite", "CTrawlZstd",
+                "TrawlCore", "TrawlJSONPath", "CTrawlSQLite", "CTrawlZstd",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ]),

@@ -32,6 +32,9 @@ enum CacheSchema {
         case 2:
             // Bodies deduplicated into zstd packs; see `version2SQL`.
             try migrateToVersion2(connection, logger: logger)
+        case 3:
+            // The durable frontier's job tables; see `jobTablesSQL`.
+            try migrateToJobTables(connection, logger: logger)
         default:
             throw StoreError(.sqlite, path: connection.path, message: "no migration to schema \(version)")
         }
@@ -59,7 +62,7 @@ enum CacheSchema {
         """
 
     /// The schema version this build writes: the last migration's number.
-    static let currentVersion: Int64 = 2
+    static let currentVersion: Int64 = 3
 
     /// Reads only: checks that `connection` holds a Trawl cache (or nothing yet) whose schema
     /// this build knows, and returns its schema version.

@@ -1,0 +1,204 @@
+import CTrawlSQLite
+import Foundation
+import TrawlCore
+
+/// The job writes: the buffered ones a batch applies in call order, and the ones that commit
+/// on their own (start a job, update it, start a run). All run on the writer queue.
+extension CacheWriter {
+    static let insertURLSQL = """
+        INSERT OR IGNORE INTO frontier_url(job, url, host, depth, state, attempts, parent, carried)
+        VALUES (?1, ?2, ?3, ?4, 0, ?5, ?6, ?7)
+        """
+
+    /// The outcome of a known URL. ``insertOutcomeSQL`` takes the same parameters plus the host.
+    static let updateOutcomeSQL = """
+        UPDATE frontier_url SET state = ?3, attempts = ?4, reason_code = ?5, reason_detail = ?6,
+            run = ?7, recorded_at = ?8
+        WHERE job = ?1 AND url = ?2
+        """
+
+    static let insertOutcomeSQL = """
+        INSERT INTO frontier_url(job, url, state, attempts, reason_code, reason_detail, run, recorded_at,
+            host, depth)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 0)
+        """
+
+    static let insertItemSQL = "INSERT OR REPLACE INTO job_item(job, sequence, url, line) VALUES (?1, ?2, ?3, ?4)"
+
+    static let saveHostStateSQL = """
+        INSERT OR REPLACE INTO host_state(job, host, backoff_until, concurrency, extra_delay, crawl_delay)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+        """
+
+    static let countRunPagesSQL = """
+        UPDATE job_run SET pages = pages + ?2, last_recorded_at = max(coalesce(last_recorded_at, ?3), ?3)
+        WHERE id = ?1
+        """
+
+    /// Applies the job writes of `batch` in call order, in the open transaction; a run's page
+    /// count is updated once per batch.
+    func writeJobRows(of batch: WriteBatch) throws(SQLiteError) {
+        guard !batch.jobWrites.isEmpty else { return }
+        var runPages: [Int64: (pages: Int64, last: Date)] = [:]
+        for write in batch.jobWrites {
+            switch write {
+            case .enqueue(let job, let entries):
+                try insert(entries, job: job)
+            case .record(let job, let run, let date, let commit):
+                try record(commit, job: job, run: run, at: date)
+                if let run, commit.state != .queued {
+                    let pages = (runPages[run]?.pages ?? 0) + 1
+                    runPages[run] = (pages, max(runPages[run]?.last ?? date, date))
+                }
+            case .hostStates(let job, let states):
+                try save(states, job: job)
+            case .endRun(let run, let date):
+                let update = try statement("UPDATE job_run SET ended_at = ?2 WHERE id = ?1")
+                try update.bind(run, at: 1)
+                try update.bind(date.timeIntervalSinceReferenceDate, at: 2)
+                try update.runOnce()
+            case .finished(let job, let date):
+                let update = try statement("UPDATE job SET finished_at = ?2 WHERE id = ?1")
+                try update.bind(job, at: 1)
+                if let date { try update.bind(date.timeIntervalSinceReferenceDate, at: 2) }
+                try update.runOnce()
+            }
+        }
+        let count = try statement(Self.countRunPagesSQL)
+        for (run, total) in runPages {
+            try count.bind(run, at: 1)
+            try count.bind(total.pages, at: 2)
+            try count.bind(total.last.timeIntervalSinceReferenceDate, at: 3)
+            try count.runOnce()
+        }
+    }
+
+    /// Inserts the URLs of `entries` that `job` does not know, in order, so their positions
+    /// follow the order given.
+    private func insert(_ entries: [FrontierEntry], job: Int64) throws(SQLiteError) {
+        let insert = try statement(Self.insertURLSQL)
+        for entry in entries {
+            defer { insert.reset() }
+            try insert.bind(job, at: 1)
+            try insert.bind(entry.url, at: 2)
+            try insert.bind(entry.hostKey, at: 3)
+            try insert.bind(Int64(entry.depth), at: 4)
+            try insert.bind(Int64(entry.attempts), at: 5)
+            if let parent = entry.parent { try insert.bind(parent, at: 6) }
+            if let carried = JobCoding.encode(entry.carried) { try insert.bind(carried, at: 7) }
+            _ = try insert.step()
+        }
+    }
+
+    /// Sets the outcome of `commit.url` (inserting the URL when unknown), then its items, then
+    /// the URLs it discovered.
+    private func record(_ commit: PageCommit, job: Int64, run: Int64?, at date: Date) throws(SQLiteError) {
+        let update = try statement(Self.updateOutcomeSQL)
+        try bindOutcome(commit, job: job, run: run, at: date, to: update)
+        try update.runOnce()
+        if sqlite3_changes(connection.handle) == 0 {
+            // A URL the job never queued (a seed list edited by hand, an engine that records
+            // redirect targets directly): keep its outcome all the same.
+            let insert = try statement(Self.insertOutcomeSQL)
+            try bindOutcome(commit, job: job, run: run, at: date, to: insert)
+            try insert.bind(Self.host(of: commit.url), at: 9)
+            try insert.runOnce()
+        }
+        let items = try statement(Self.insertItemSQL)
+        for item in commit.items {
+            try items.bind(job, at: 1)
+            try items.bind(item.sequence, at: 2)
+            try items.bind(item.url, at: 3)
+            try items.bind(item.line, at: 4)
+            try items.runOnce()
+        }
+        try insert(commit.discovered, job: job)
+    }
+
+    private func bindOutcome(
+        _ commit: PageCommit, job: Int64, run: Int64?, at date: Date, to statement: SQLiteStatement
+    ) throws(SQLiteError) {
+        try statement.bind(job, at: 1)
+        try statement.bind(commit.url, at: 2)
+        try statement.bind(Int64(commit.state.rawValue), at: 3)
+        try statement.bind(Int64(commit.attempts), at: 4)
+        if let reason = commit.reason {
+            try statement.bind(reason.code.rawValue, at: 5)
+            try statement.bind(reason.detail, at: 6)
+        }
+        // A URL put back in the queue has no outcome yet.
+        if commit.state != .queued {
+            if let run { try statement.bind(run, at: 7) }
+            try statement.bind(date.timeIntervalSinceReferenceDate, at: 8)
+        }
+    }
+
+    private func save(_ states: [HostSnapshot], job: Int64) throws(SQLiteError) {
+        let save = try statement(Self.saveHostStateSQL)
+        for state in states {
+            try save.bind(job, at: 1)
+            try save.bind(state.hostKey, at: 2)
+            if let until = state.backoffUntil { try save.bind(until.timeIntervalSinceReferenceDate, at: 3) }
+            try save.bind(Int64(state.concurrency), at: 4)
+            try save.bind(state.extraDelay, at: 5)
+            try save.bind(state.crawlDelay, at: 6)
+            try save.runOnce()
+        }
+    }
+
+    // MARK: Committed on their own
+
+    /// The id of the current job, or nil.
+    func currentJobID() throws(StoreError) -> Int64? {
+        do throws(SQLiteError) {
+            return try connection.integer("SELECT max(id) FROM job")
+        } catch {
+            throw StoreError(error, path: connection.path)
+        }
+    }
+
+    /// Deletes the earlier job with everything it recorded (its cached responses stay), then
+    /// creates the new one with `seeds` queued; one transaction. Returns the new job's id.
+    func startJob(settings: JobSettings, seeds: [FrontierEntry], at date: Date) throws(StoreError) -> Int64 {
+        var id: Int64 = 0
+        try transaction { () throws(SQLiteError) in
+            // Without a WHERE clause SQLite empties a table at once rather than row by row.
+            try connection.execute(
+                """
+                DELETE FROM frontier_url; DELETE FROM job_item; DELETE FROM host_state;
+                DELETE FROM job_run; DELETE FROM job;
+                """)
+            let insert = try statement("INSERT INTO job(settings, created_at) VALUES (?1, ?2)")
+            try insert.bind(JobCoding.encode(settings), at: 1)
+            try insert.bind(date.timeIntervalSinceReferenceDate, at: 2)
+            try insert.runOnce()
+            id = sqlite3_last_insert_rowid(connection.handle)
+            try self.insert(seeds, job: id)
+        }
+        return id
+    }
+
+    /// Replaces the settings of job `job` and queues the seeds it does not know; one transaction.
+    func updateJob(_ job: Int64, settings: JobSettings, seeds: [FrontierEntry]) throws(StoreError) {
+        try transaction { () throws(SQLiteError) in
+            let update = try statement("UPDATE job SET settings = ?2 WHERE id = ?1")
+            try update.bind(job, at: 1)
+            try update.bind(JobCoding.encode(settings), at: 2)
+            try update.runOnce()
+            try insert(seeds, job: job)
+        }
+    }
+
+    /// Records the start of a run of job `job`; returns the run's id.
+    func startRun(of job: Int64, at date: Date) throws(StoreError) -> Int64 {
+        var id: Int64 = 0
+        try transaction { () throws(SQLiteError) in
+            let insert = try statement("INSERT INTO job_run(job, started_at) VALUES (?1, ?2)")
+            try insert.bind(job, at: 1)
+            try insert.bind(date.timeIntervalSinceReferenceDate, at: 2)
+            try insert.runOnce()
+            id = sqlite3_last_insert_rowid(connection.handle)
+        }
+        return id
+    }
+}
