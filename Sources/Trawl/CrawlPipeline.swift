@@ -152,14 +152,13 @@ struct CrawlPipeline: Sendable {
             return .failed(FailureReason(.tooManyRedirects, "more than \(maxRedirects) hops, last to \(canonical)"))
         }
         // A hop queued as a page of its own (behind its robots.txt) keeps the carried fields.
-        let claim = await frontier.claimRedirect(
+        let (claim, claimed) = await frontier.claimRedirect(
             CrawlTask(url: canonical, hostKey: hostKey, depth: task.depth, carried: task.carried))
         switch claim {
         case .follow: return .follow(canonical)
         case .alreadyKnown: return .handedBack
         case .queued:
-            try? await journal.enqueue(
-                [CrawlTask(url: canonical, hostKey: hostKey, depth: task.depth, carried: task.carried)], parent: url)
+            try? await journal.enqueue([claimed], parent: url)
             return .handedBack
         case .recorded(let record):
             try? await self.record(record)

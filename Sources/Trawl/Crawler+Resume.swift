@@ -34,7 +34,7 @@ extension Crawler {
     /// queued pages (those in flight when the last run ended included) are queued again with
     /// their attempts, the first ``queueWindow`` in memory and the rest read back as it drains.
     func restore(from store: any JobStore) async throws {
-        var cursor: Int64 = 0
+        var cursor = Int64.min
         var knownCount = 0
         while true {
             let page = try await store.knownURLs(after: cursor, limit: Self.restorePage)
@@ -47,7 +47,7 @@ extension Crawler {
         var queued: [(task: CrawlTask, attempts: Int)] = []
         var spilled: [(host: String, count: Int, cursor: Int64)] = []
         for (host, count) in try await store.queuedHosts().sorted(by: { $0.key < $1.key }) {
-            let entries = try await store.queuedURLs(host: host, after: 0, limit: min(window, count))
+            let entries = try await store.queuedURLs(host: host, after: .min, limit: min(window, count))
             queued += entries.map { (Self.task($0), $0.attempts) }
             if count > entries.count, let last = entries.last {
                 spilled.append((host, count - entries.count, last.position))
@@ -80,6 +80,20 @@ extension Crawler {
                 try await Task.sleep(for: .milliseconds(50))
             }
             return []
+        }
+    }
+
+    /// Seconds between the commits of a durable crawl's pending writes.
+    static let commitInterval: Duration = .seconds(2)
+
+    /// Flushes `store` every ``commitInterval`` until cancelled. A failed flush is left to the
+    /// next write or the final close, which report it.
+    static func periodicCommits(of store: any JobStore) -> Task<Void, Never> {
+        Task {
+            while !Task.isCancelled {
+                do { try await Task.sleep(for: commitInterval) } catch { return }
+                try? await store.flush()
+            }
         }
     }
 

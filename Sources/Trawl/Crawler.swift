@@ -62,6 +62,10 @@ public final class Crawler: Sendable {
         logger.debug("crawl started", metadata: ["trawl.seeds": "\(seeds.count)"])
         do {
             if let durable { await frontier.setRefiller(Self.refiller(durable.store)) }
+            // A slow crawl fills a write batch slowly: commit at least every couple of seconds so
+            // that a kill -9 costs at most that much work (or one batch on a fast crawl).
+            let committer = durable.map { Self.periodicCommits(of: $0.store) }
+            defer { committer?.cancel() }
             if let durable, durable.resume {
                 try await restore(from: durable.store)
             } else {

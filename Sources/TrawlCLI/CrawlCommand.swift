@@ -151,8 +151,9 @@ struct CrawlCommand: AsyncParsableCommand {
         }
         let fieldNames = CrawlConfigFile.fieldNames(rules: rules, then: extractionSpecs.map(\.name))
         let sink: any ItemSink
-        var durable: DurableJob?
-        if let jobStore = store as? any JobStore {
+        let durable: DurableJob
+        do {
+            let jobStore: any JobStore = store
             let seedEntries = try JobSetup.seedEntries(configuration)
             let settings = JobSettings(
                 seeds: seedEntries.map(\.url),
@@ -175,8 +176,6 @@ struct CrawlCommand: AsyncParsableCommand {
             sink = opened.sink
             let run = try await jobStore.startRun(at: Date())
             durable = DurableJob(store: jobStore, resume: start == .resume, nextItemSequence: opened.nextSequence, run: run)
-        } else {
-            sink = try output.makeSink(fieldNames: fieldNames)
         }
         let fetcher: CurlFetcher
         do { fetcher = try CurlFetcher(configuration: fetchConfiguration, logger: logger) } catch {
@@ -222,7 +221,7 @@ struct CrawlCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data(SummaryReport(summary: summary, output: output.path).text.utf8))
         }
         if interrupts.wasInterrupted {
-            if !quiet && durable != nil {
+            if !quiet {
                 FileHandle.standardError.write(Data(JobReport.resumeLine(resumeCommand).utf8))
             }
             throw ExitCode(interrupts.exitCode)

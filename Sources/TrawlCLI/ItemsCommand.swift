@@ -16,10 +16,7 @@ struct ItemsCommand: AsyncParsableCommand {
 
     func run() async throws {
         let store = try location.openReadOnly()
-        guard let jobStore = store as? any JobStore else {
-            try? await store.close()
-            throw CrawlFailure(message: "this cache cannot hold a job")
-        }
+        let jobStore: any JobStore = store
         do {
             guard try await jobStore.currentJob() != nil else {
                 try await store.close()

@@ -41,7 +41,9 @@ enum JobSetup {
                 "the unfinished job in \(cachePath) was started with other settings (\(changes.joined(separator: "; "))): "
                     + "add --fresh to start a new job, or --resume-anyway to keep its URLs and use the new settings")
         }
-        try await store.updateJob(settings: settings, seeds: seeds)
+        // Seeds added to a running job take positions the store chooses (the given ones belong
+        // to the job's first seeds).
+        try await store.updateJob(settings: settings, seeds: seeds.map { var seed = $0; seed.position = 0; return seed })
         return .resume
     }
 
@@ -49,6 +51,8 @@ enum JobSetup {
     static func seedEntries(_ configuration: CrawlConfiguration) throws -> [FrontierEntry] {
         let validated: ValidatedCrawlConfiguration
         do { validated = try configuration.validated() } catch { throw ValidationError(error.message) }
-        return validated.seeds.map { FrontierEntry(url: $0.canonicalString, hostKey: $0.hostKey, depth: 0) }
+        return validated.seeds.enumerated().map {
+            FrontierEntry(url: $0.element.canonicalString, hostKey: $0.element.hostKey, depth: 0, position: Int64($0.offset + 1))
+        }
     }
 }

@@ -19,7 +19,7 @@ struct StatusCommand: AsyncParsableCommand {
         let store = try location.openReadOnly()
         let report: StatusReport?
         do {
-            report = try await (store as? any JobStore).asyncMap { try await StatusReport.read($0) } ?? nil
+            report = try await StatusReport.read(store)
             try await store.close()
         } catch {
             try? await store.close()
@@ -30,14 +30,6 @@ struct StatusCommand: AsyncParsableCommand {
         } else {
             print(report?.text(path: location.databasePath) ?? "no crawl job in \(location.databasePath)\n", terminator: "")
         }
-    }
-}
-
-extension Optional {
-    /// `map` with an async transform.
-    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
-        guard let self else { return nil }
-        return try await transform(self)
     }
 }
 

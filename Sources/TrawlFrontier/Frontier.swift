@@ -146,10 +146,13 @@ public actor Frontier {
     }
 
     /// Claims a redirect target for a running task, checking robots.txt (see ``RedirectClaim``).
-    public func claimRedirect(_ task: CrawlTask) -> RedirectClaim {
+    /// The task comes back with its queue position, for the caller to record when it is queued.
+    public func claimRedirect(_ task: CrawlTask) -> (claim: RedirectClaim, task: CrawlTask) {
+        var task = task
+        state.assignPosition(&task)
         let claim = state.claimRedirect(task, now: clock.now)
         if claim == .queued { wakeWaiters() }
-        return claim
+        return (claim, task)
     }
 
     /// The next task to run, waiting while hosts are busy or delayed; nil when the crawl is over.

@@ -5,9 +5,15 @@ import TrawlCore
 /// The job writes: the buffered ones a batch applies in call order, and the ones that commit
 /// on their own (start a job, update it, start a run). All run on the writer queue.
 extension CacheWriter {
+    /// A URL without a position of its own (``FrontierEntry/position`` 0) goes below every
+    /// position in use: negative, decreasing. Positive positions are the frontier's (increasing
+    /// across runs) and the seeds' of a new job, so an automatic one can never take a position the
+    /// frontier hands out later, which would make `INSERT OR IGNORE` drop that URL.
+    static let freePositionSQL = "(SELECT min(coalesce(min(position), 0), 0) - 1 FROM frontier_url)"
+
     static let insertURLSQL = """
-        INSERT OR IGNORE INTO frontier_url(job, url, host, depth, state, attempts, parent, carried)
-        VALUES (?1, ?2, ?3, ?4, 0, ?5, ?6, ?7)
+        INSERT OR IGNORE INTO frontier_url(position, job, url, host, depth, state, attempts, parent, carried)
+        VALUES (coalesce(?8, \(freePositionSQL)), ?1, ?2, ?3, ?4, 0, ?5, ?6, ?7)
         """
 
     /// The outcome of a known URL. ``insertOutcomeSQL`` takes the same parameters plus the host.
@@ -18,9 +24,9 @@ extension CacheWriter {
         """
 
     static let insertOutcomeSQL = """
-        INSERT INTO frontier_url(job, url, state, attempts, reason_code, reason_detail, run, recorded_at,
-            host, depth)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 0)
+        INSERT INTO frontier_url(position, job, url, state, attempts, reason_code, reason_detail, run,
+            recorded_at, host, depth)
+        VALUES (\(freePositionSQL), ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 0)
         """
 
     static let insertItemSQL = "INSERT OR REPLACE INTO job_item(job, sequence, url, line) VALUES (?1, ?2, ?3, ?4)"
@@ -86,6 +92,7 @@ extension CacheWriter {
             try insert.bind(Int64(entry.attempts), at: 5)
             if let parent = entry.parent { try insert.bind(parent, at: 6) }
             if let carried = JobCoding.encode(entry.carried) { try insert.bind(carried, at: 7) }
+            if entry.position != 0 { try insert.bind(entry.position, at: 8) }
             _ = try insert.step()
         }
     }
@@ -93,6 +100,10 @@ extension CacheWriter {
     /// Sets the outcome of `commit.url` (inserting the URL when unknown), then its items, then
     /// the URLs it discovered.
     private func record(_ commit: PageCommit, job: Int64, run: Int64?, at date: Date) throws(SQLiteError) {
+        // The redirect hops the page's task fetched itself are done with it, in this transaction.
+        for hop in commit.redirects {
+            try record(PageCommit(url: hop.url, state: .done), job: job, run: nil, at: date)
+        }
         let update = try statement(Self.updateOutcomeSQL)
         try bindOutcome(commit, job: job, run: run, at: date, to: update)
         try update.runOnce()
