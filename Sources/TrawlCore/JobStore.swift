@@ -115,7 +115,9 @@ public struct FrontierEntry: Sendable, Hashable {
     public var parent: String?
     /// Fields handed on by the parent (see `CarryingLink`).
     public var carried: [Field]
-    /// Position in its host's queue (assigned by the store when queued; 0 before).
+    /// Position in its host's queue: queue order. The frontier gives each URL it queues one
+    /// (above 2^60, increasing across runs); an entry given with 0 gets the store's next position
+    /// below 2^60 (seeds, redirect hops, blocked pages).
     public var position: Int64
 
     public init(

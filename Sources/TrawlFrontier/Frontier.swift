@@ -28,7 +28,8 @@ public actor Frontier {
         clock: any FrontierClock = ContinuousFrontierClock(), seed: UInt64 = UInt64.random(in: 1...UInt64.max)
     ) {
         // Positions grow across runs: a later run starts above every position an earlier one
-        // gave out (2^20 positions per millisecond between the two starts).
+        // gave out (2^20 positions per millisecond between the two starts). All are above 2^60,
+        // where the job store's own positions (for entries given without one) stay below.
         let base = Int64(Date().timeIntervalSince1970 * 1000) << 20
         state = FrontierState(limits: limits, policy: policy, seed: seed, positionBase: base)
         self.clock = clock

@@ -5,11 +5,13 @@ import TrawlCore
 /// The job writes: the buffered ones a batch applies in call order, and the ones that commit
 /// on their own (start a job, update it, start a run). All run on the writer queue.
 extension CacheWriter {
-    /// A URL without a position of its own (``FrontierEntry/position`` 0) goes below every
-    /// position in use: negative, decreasing. Positive positions are the frontier's (increasing
-    /// across runs) and the seeds' of a new job, so an automatic one can never take a position the
-    /// frontier hands out later, which would make `INSERT OR IGNORE` drop that URL.
-    static let freePositionSQL = "(SELECT min(coalesce(min(position), 0), 0) - 1 FROM frontier_url)"
+    /// A URL without a position of its own (``FrontierEntry/position`` 0: a seed added on resume,
+    /// a redirect hop, a blocked page) takes the next position below 2^60. The frontier's
+    /// positions are above it (milliseconds since 1970 times 2^20, increasing across runs), so an
+    /// automatic position can never take one the frontier hands out later, which would make
+    /// `INSERT OR IGNORE` drop that URL. The range search runs on the rowid's b-tree.
+    static let freePositionSQL =
+        "(SELECT coalesce(max(position), 0) + 1 FROM frontier_url WHERE position < 1152921504606846976)"
 
     static let insertURLSQL = """
         INSERT OR IGNORE INTO frontier_url(position, job, url, host, depth, state, attempts, parent, carried)
