@@ -11,8 +11,51 @@ extension HTMLProcessor {
     /// parse and those that resolve to another scheme are skipped. Consecutive duplicates are
     /// dropped; the engine removes fragments and deduplicates the rest.
     static func links(in document: HTMLDocument, pageURL: String) -> [WebURL] {
+        links(from: document.linkReferences(), pageURL: pageURL)
+    }
+
+    /// The links `rule` selects: the string values of its ``HTMLLinkRule/select`` expressions
+    /// (evaluated from `node`, relative, or from the document) resolved as link references
+    /// are, or the link elements inside `node` or the ``HTMLLinkRule/within`` matches, or
+    /// every link element. `base` is the document's `<base href>` when the caller looked it
+    /// up already (a double optional: `.some(nil)` means the page has none).
+    static func links(
+        in document: HTMLDocument, pageURL: String, rule: HTMLLinkRule, relativeTo node: HTMLNode? = nil,
+        base: String?? = nil
+    ) throws(XMLError) -> [WebURL] {
+        guard rule.select != nil || node != nil || !rule.within.isEmpty else { return links(in: document, pageURL: pageURL) }
+        let base = base ?? document.linkReferences().base
+        if let select = rule.select {
+            var references: [HTMLLinkReference] = []
+            for expression in select {
+                let value: XPathValue
+                if let node {
+                    value = try document.evaluate(expression.relative, relativeTo: node)
+                } else {
+                    value = try document.evaluate(expression.absolute)
+                }
+                switch value {
+                case .nodes(let strings): references += strings.map { HTMLLinkReference(source: .anchor, reference: $0) }
+                case .string(let string): references.append(HTMLLinkReference(source: .anchor, reference: string))
+                case .number, .boolean: break
+                }
+            }
+            return links(from: HTMLLinkReferences(base: base, references: references), pageURL: pageURL)
+        }
+        var scopes: [HTMLNode] = []
+        if let node {
+            scopes = [node]
+        } else {
+            for expression in rule.within { scopes += try document.nodes(matching: expression.absolute) }
+        }
+        var found = document.linkReferences(within: scopes)
+        found.base = base
+        return links(from: found, pageURL: pageURL)
+    }
+
+    /// `found` resolved against its base (itself resolved against the page URL) or the page URL.
+    static func links(from found: HTMLLinkReferences, pageURL: String) -> [WebURL] {
         guard let page = try? WebURL(pageURL) else { return [] }
-        let found = document.linkReferences()
         var base = page
         if let href = found.base, let resolved = try? page.resolving(href), resolved.isHTTP {
             base = resolved
