@@ -5,8 +5,10 @@
 ///
 /// Threading: a plain value, safe to share.
 public struct HTMLLinkRule: Sendable, Hashable {
-    /// Expressions whose string values are the links (`css:a.more::attr(href)`, `//a[@rel='next']/@href`),
-    /// resolved like link elements; nil takes the page's link elements.
+    /// Expressions that select the links, resolved like link elements: attribute or text nodes
+    /// and string results are references (`css:a.more::attr(href)`, `string(//link/@href)`);
+    /// an element gives its own link and the links inside it (`css:a.more`, `css:nav`). Nil
+    /// takes the page's link elements.
     public var select: [HTMLExpression]?
     /// When not empty, only the link elements inside the elements these select (or the
     /// attribute and text nodes they select themselves) are links; the others are not

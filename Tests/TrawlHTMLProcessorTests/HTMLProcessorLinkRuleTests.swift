@@ -41,8 +41,11 @@ import TrawlXML
         #expect(try links(HTMLLinkRule(within: [try css("aside")])).isEmpty)
     }
 
-    @Test("select: the string values of the expressions are the links, resolved against the base")
+    @Test("select: attribute values and strings are the links; elements give their links and those inside them")
     func select() throws {
+        #expect(try links(HTMLLinkRule(select: [try css("a.more")])) == ["https://site.example/base/three"])
+        #expect(try links(HTMLLinkRule(select: [try css("footer"), try css("main a")])) == ["four", "five", "three"].map { "https://site.example/base/\($0)" })
+        #expect(try links(HTMLLinkRule(select: [try css("a.more::text")])) == ["https://site.example/base/3"], "text is a reference")
         #expect(try links(HTMLLinkRule(select: [try css("a.more::attr(href)")])) == ["https://site.example/base/three"])
         #expect(try links(HTMLLinkRule(select: [HTMLExpression(xpath: XPathExpression("string(//footer/a/@href)"))])) == ["https://site.example/base/four"])
     }
