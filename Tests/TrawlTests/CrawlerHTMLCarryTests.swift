@@ -80,6 +80,7 @@ struct CrawlerHTMLCarryTests {
         defer { harness.removeCache(); server.stop() }
         let (summary, _) = try await harness.crawl(CrawlConfiguration(seeds: [server.url("/")]))
         #expect(summary.statistics.failed == 0)
+        #expect(summary.statistics.processorNotes == ["html-undecodable-bytes": 1], "the Shift_JIS page, read as ISO-8859-1")
         for page in MalformedHTML.cases {
             for link in page.links { #expect(server.requestCount(for: link) == 1, "\(page.path) → \(link)") }
         }
