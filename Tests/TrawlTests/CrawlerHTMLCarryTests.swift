@@ -73,6 +73,27 @@ struct CrawlerHTMLCarryTests {
         #expect(!items.contains { $0.url == server.url("/") })
     }
 
+    @Test("fields carried into a listing lead every item its each matches give")
+    func carriedIntoEachItems() async throws {
+        var routes = ProductListing.routes
+        routes["/category"] = .html("<html><body><h1>Fruit</h1><a href=\"/\">all</a></body></html>")
+        let server = try TestHTTPServer(routes: routes)
+        let harness = try CrawlHarness()
+        defer { harness.removeCache(); server.stop() }
+        let category = HTMLProcessor(
+            fields: [try css("category", "h1")], links: HTMLLinkRule(select: [try HTMLExpression(css: try CSSSelector("a"))], carry: ["category"]))
+        let listing = HTMLProcessor(fields: [try css("name", "h2")], each: try HTMLExpression(css: try CSSSelector("div.product")), followLinks: false)
+        let (summary, items) = try await harness.crawl(
+            CrawlConfiguration(seeds: [server.url("/category")]), processors: [ByPage(listing: listing, detail: category)])
+        #expect(summary.statistics.failed == 0)
+        #expect(items.count == ProductListing.count)
+        #expect(items.first?.fields == [
+            Field(name: "category", value: .string("Fruit")), Field(name: "index", value: .number("0")),
+            Field(name: "name", value: .string("Product 0")),
+        ])
+        #expect(items.allSatisfy { $0.url == server.url("/") && $0.fields.first?.name == "category" })
+    }
+
     @Test("every page of the malformed-HTML catalogue gives all its links to the crawl, none fails")
     func malformedPagesKeepTheirLinks() async throws {
         let server = try TestHTTPServer(routes: MalformedHTML.routes)
