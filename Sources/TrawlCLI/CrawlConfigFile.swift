@@ -83,6 +83,9 @@ struct CrawlConfigFile {
             guard let expression = FieldExpression.parse(commandLine: text.trimmingWhitespace()) else {
                 throw reader.error(at: node, "invalid \(key) '\(text)': \(FieldExpression.commandLineRule)")
             }
+            if key == "links-in", !expression.isHTML {
+                throw reader.error(at: node, "'links-in' takes XPath or CSS selectors of HTML elements, not '\(text)'")
+            }
             do { _ = try ExtractionSpec.Compiled.compile(expression, option: key, argument: text) } catch {
                 throw reader.error(at: node, "\(error)")
             }

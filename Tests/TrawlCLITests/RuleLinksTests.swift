@@ -82,6 +82,7 @@ import TrawlCore
         ("rules:\n  - follow: css:a::attr(href)\n    links: {in: css:nav}\n", "crawl.yml:3:12: 'links: in' narrows the links of HTML pages found without 'follow' selectors"),
         ("links-in: ['css:nav', 'css:[']\n", "crawl.yml:1:23: invalid links-in 'css:[': CSS selector"),
         ("links-match: '(x'\n", "crawl.yml:1:14: invalid regex '(x' in 'links-match'"),
+        ("links-in: $.nav\n", "crawl.yml:1:11: 'links-in' takes XPath or CSS selectors of HTML elements, not '$.nav'"),
     ])
     func errors(yaml: String, expected: String) throws {
         let text = try #require(message(yaml))
