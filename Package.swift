@@ -110,7 +110,7 @@ let package = Package(
         .testTarget(
             name: "TrawlStoreTests", dependencies: ["TrawlStore", "TrawlCore", "TrawlTestSupport"],
             resources: [.copy("Fixtures")]),
-        .testTarget(name: "TrawlXMLTests", dependencies: ["TrawlXML"]),
+        .testTarget(name: "TrawlXMLTests", dependencies: ["TrawlXML", "TrawlTestSupport"]),
         .testTarget(name: "TrawlFrontierTests", dependencies: ["TrawlFrontier", "TrawlCore", "TrawlRobots"]),
         .testTarget(
             name: "TrawlHTMLProcessorTests", dependencies: ["TrawlHTMLProcessor", "TrawlXML", "TrawlCore", "TrawlTestSupport"]),

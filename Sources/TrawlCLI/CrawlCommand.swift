@@ -38,6 +38,9 @@ struct CrawlCommand: AsyncParsableCommand {
 
     @OptionGroup var carryOptions: CarryOptions
 
+    @OptionGroup(title: "Links")
+    var linkOptions: LinkOptions
+
     @Option(help: ArgumentHelp("The cache database (created if missing; a folder gets trawl.sqlite inside).", valueName: "path"))
     var cache = "cache/trawl.sqlite"
 
@@ -119,7 +122,7 @@ struct CrawlCommand: AsyncParsableCommand {
     func crawl(rules: [CrawlRule], rulesText: String?, arguments: [String]) async throws {
         let logger = CommandLogging.bootstrap(verbose: verbose)
         // Everything the user typed is checked here, before the network or the cache is touched.
-        let (extractionSpecs, builtIns) = try extraction.makeProcessors(carry: carryOptions)
+        let (extractionSpecs, builtIns) = try extraction.makeProcessors(carry: carryOptions, links: linkOptions)
         let processors = RuleProcessor.combining(
             rules: rules, builtIns: builtIns, nullMissing: extraction.nullMissing)
         let seedURLs = try SeedList.collect(arguments: seeds, file: seedsFile, glob: !noGlob)

@@ -82,9 +82,19 @@ struct CrawlConfigFile {
             do { _ = try ExtractionSpec.Compiled.compile(expression, option: "each", argument: text) } catch {
                 throw reader.error(at: node, "\(error)")
             }
-        case "follow":
+        case "follow" where text.hasPrefix("$"):
             do { _ = try JSONPathQuery(text) } catch { throw reader.error(at: node, "invalid JSONPath '\(text)': \(error)") }
-        case "include", "exclude":
+        case "follow", "links-in":
+            guard let expression = FieldExpression.parse(commandLine: text.trimmingWhitespace()) else {
+                throw reader.error(at: node, "invalid \(key) '\(text)': \(FieldExpression.commandLineRule)")
+            }
+            if key == "links-in", !expression.isHTML {
+                throw reader.error(at: node, "'links-in' takes XPath or CSS selectors of HTML elements, not '\(text)'")
+            }
+            do { _ = try ExtractionSpec.Compiled.compile(expression, option: key, argument: text) } catch {
+                throw reader.error(at: node, "\(error)")
+            }
+        case "include", "exclude", "links-match":
             do { _ = try NSRegularExpression(pattern: text) } catch {
                 throw reader.error(at: node, "invalid regex '\(text)' in '\(key)'")
             }
