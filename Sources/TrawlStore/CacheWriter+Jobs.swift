@@ -62,22 +62,25 @@ extension CacheWriter {
                 try save(states, job: job)
             case .endRun(let run, let date):
                 let update = try statement("UPDATE job_run SET ended_at = ?2 WHERE id = ?1")
+                defer { update.reset() }
                 try update.bind(run, at: 1)
                 try update.bind(date.timeIntervalSinceReferenceDate, at: 2)
-                try update.runOnce()
+                _ = try update.step()
             case .finished(let job, let date):
                 let update = try statement("UPDATE job SET finished_at = ?2 WHERE id = ?1")
+                defer { update.reset() }
                 try update.bind(job, at: 1)
                 if let date { try update.bind(date.timeIntervalSinceReferenceDate, at: 2) }
-                try update.runOnce()
+                _ = try update.step()
             }
         }
         let count = try statement(Self.countRunPagesSQL)
         for (run, total) in runPages {
+            defer { count.reset() }
             try count.bind(run, at: 1)
             try count.bind(total.pages, at: 2)
             try count.bind(total.last.timeIntervalSinceReferenceDate, at: 3)
-            try count.runOnce()
+            _ = try count.step()
         }
     }
 
@@ -101,61 +104,66 @@ extension CacheWriter {
 
     /// Sets the outcome of `commit.url` (inserting the URL when unknown), then its items, then
     /// the URLs it discovered.
+    ///
+    /// Update first: the URL is nearly always known, and the update needs no host.
     private func record(_ commit: PageCommit, job: Int64, run: Int64?, at date: Date) throws(SQLiteError) {
         // The redirect hops the page's task fetched itself are done with it, in this transaction.
         for hop in commit.redirects {
             try record(PageCommit(url: hop.url, state: .done), job: job, run: nil, at: date)
         }
-        let update = try statement(Self.updateOutcomeSQL)
-        try bindOutcome(commit, job: job, run: run, at: date, to: update)
-        try update.runOnce()
-        if sqlite3_changes(connection.handle) == 0 {
-            // A URL the job never queued (a seed list edited by hand, an engine that records
-            // redirect targets directly): keep its outcome all the same.
-            let insert = try statement(Self.insertOutcomeSQL)
-            try bindOutcome(commit, job: job, run: run, at: date, to: insert)
-            try insert.bind(Self.host(of: commit.url), at: 9)
-            try insert.runOnce()
+        if try !setOutcome(commit, job: job, run: run, at: date, insertingWithHost: nil) {
+            // A URL the job never queued (a redirect hop, a page blocked by robots.txt): keep
+            // its outcome all the same.
+            _ = try setOutcome(commit, job: job, run: run, at: date, insertingWithHost: Self.host(of: commit.url))
         }
         let items = try statement(Self.insertItemSQL)
         for item in commit.items {
+            defer { items.reset() }
             try items.bind(job, at: 1)
             try items.bind(item.sequence, at: 2)
             try items.bind(item.url, at: 3)
             try items.bind(item.line, at: 4)
-            try items.runOnce()
+            _ = try items.step()
         }
         try insert(commit.discovered, job: job)
     }
 
-    private func bindOutcome(
-        _ commit: PageCommit, job: Int64, run: Int64?, at date: Date, to statement: SQLiteStatement
-    ) throws(SQLiteError) {
-        try statement.bind(job, at: 1)
-        try statement.bind(commit.url, at: 2)
-        try statement.bind(Int64(commit.state.rawValue), at: 3)
-        try statement.bind(Int64(commit.attempts), at: 4)
+    /// Runs ``updateOutcomeSQL`` for `commit`, or ``insertOutcomeSQL`` when given the host to
+    /// insert the URL under; true when it changed a row.
+    private func setOutcome(
+        _ commit: PageCommit, job: Int64, run: Int64?, at date: Date, insertingWithHost host: String?
+    ) throws(SQLiteError) -> Bool {
+        let row = try statement(host == nil ? Self.updateOutcomeSQL : Self.insertOutcomeSQL)
+        defer { row.reset() }
+        try row.bind(job, at: 1)
+        try row.bind(commit.url, at: 2)
+        try row.bind(Int64(commit.state.rawValue), at: 3)
+        try row.bind(Int64(commit.attempts), at: 4)
         if let reason = commit.reason {
-            try statement.bind(reason.code.rawValue, at: 5)
-            try statement.bind(reason.detail, at: 6)
+            try row.bind(reason.code.rawValue, at: 5)
+            try row.bind(reason.detail, at: 6)
         }
         // A URL put back in the queue has no outcome yet.
         if commit.state != .queued {
-            if let run { try statement.bind(run, at: 7) }
-            try statement.bind(date.timeIntervalSinceReferenceDate, at: 8)
+            if let run { try row.bind(run, at: 7) }
+            try row.bind(date.timeIntervalSinceReferenceDate, at: 8)
         }
+        if let host { try row.bind(host, at: 9) }
+        _ = try row.step()
+        return sqlite3_changes(connection.handle) > 0
     }
 
     private func save(_ states: [HostSnapshot], job: Int64) throws(SQLiteError) {
         let save = try statement(Self.saveHostStateSQL)
         for state in states {
+            defer { save.reset() }
             try save.bind(job, at: 1)
             try save.bind(state.hostKey, at: 2)
             if let until = state.backoffUntil { try save.bind(until.timeIntervalSinceReferenceDate, at: 3) }
             try save.bind(Int64(state.concurrency), at: 4)
             try save.bind(state.extraDelay, at: 5)
             try save.bind(state.crawlDelay, at: 6)
-            try save.runOnce()
+            _ = try save.step()
         }
     }
 

@@ -121,6 +121,26 @@ import TrawlTestSupport
         }
     }
 
+    @Test("damaged job rows: settings that do not parse are corrupt, carried fields that do not parse are dropped", .timeLimit(.minutes(1)))
+    func damagedRows() async throws {
+        try await Fixture.withCachePath { _, path in
+            let store = try SQLiteCrawlStore(path: path)
+            _ = try await F.start(store)
+            try await store.enqueue([F.entry("a.test", "x", carried: F.carried)])
+            try await store.flush()
+            let vandal = try SQLiteConnection(path: path, create: false)
+            try vandal.setBusyTimeout(milliseconds: 2_000)
+            try vandal.execute("UPDATE frontier_url SET carried = '{\"broken\":' WHERE url = 'http://a.test/x'")
+            let window = try await store.queuedURLs(host: "a.test", after: 0, limit: 5)
+            #expect(window.map(\.url) == ["http://a.test/", "http://a.test/x"])
+            #expect(window.last?.carried == [])
+            try vandal.execute("UPDATE job SET settings = '[1, 2]'")
+            let error = await #expect(throws: StoreError.self) { _ = try await store.currentJob() }
+            #expect(error?.code == .corrupt)
+            try await store.close()
+        }
+    }
+
     @Test("a new cache has the job tables, and a schema-2 cache gains them with its responses intact", .timeLimit(.minutes(1)))
     func migration() async throws {
         try await Fixture.withCachePath { _, path in
