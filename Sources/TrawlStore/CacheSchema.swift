@@ -115,6 +115,9 @@ enum CacheSchema {
             }
             try connection.execute("PRAGMA synchronous=NORMAL")
             try connection.execute("PRAGMA foreign_keys=ON")
+            // The job tables of a crawl that knows millions of URLs outgrow the default 2 MB page
+            // cache: every insert into the URL index would then read pages back from the file.
+            try connection.execute("PRAGMA cache_size=-16384")
         } catch {
             throw StoreError(error, path: path)
         }
