@@ -47,6 +47,7 @@ demo: deps
 	@bash scripts/demo.sh .build/release
 
 bench: build
+	$(SWIFT) build -c release --product TrawlDemoServer
 	@bash scripts/bench.sh
 
 clean:

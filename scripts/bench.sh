@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # make bench: Trawl beside Scrapy on the 20k-page synthetic site and the pokeapi-style JSON API of
 # ../shared/bench, in one run
-# (cold = empty cache, warm = the same cache again). Knobs: PEERS, RUNS, SUITES, PAGES.
+# (cold = empty cache, warm = the same cache again), plus the durable frontier's step
+# (scripts/bench_frontier.sh). Knobs: PEERS, RUNS, SUITES, PAGES.
 #
 # The harness runs as shipped (its nginx config stays within this machine's open-file limit, and
 # its checker counts /robots.txt requests apart from pages).
@@ -30,6 +31,11 @@ export CRAWLER_API_CMD="$ROOT/.build/release/trawl crawl '$API_START' --fresh --
 --follow '\$.next' --follow '\$.results[*].url' --follow '\$.species.url' --carry id,name,height,types \
 --extract 'id=\$.id' --extract 'name=\$.name' --extract 'height=\$.height' \
 --extract 'types[]=\$.types[*].type.name' --extract 'habitat=\$.habitat.name'"
-export PEERS=${PEERS:-scrapy} RUNS=${RUNS:-1} SUITES=${SUITES:-synthetic api}
-"$BENCH/run_peers.sh"
+export PEERS=${PEERS:-scrapy} RUNS=${RUNS:-1} SUITES=${SUITES:-synthetic api frontier}
+SUITES_ALL=$SUITES
+SUITES=$(echo " $SUITES_ALL " | sed 's/ frontier / /g')
+export SUITES
+[ -n "${SUITES// }" ] && "$BENCH/run_peers.sh"
+# The durable frontier: kill -9 and resume on the 20k site, and a crawl that knows 1M URLs.
+case " $SUITES_ALL " in *" frontier "*) RESULTS=$RESULTS "$ROOT/scripts/bench_frontier.sh" ;; esac
 echo "results: $RESULTS/results.md"
