@@ -2,6 +2,8 @@
 # make bench: Trawl beside Scrapy on the 20k-page synthetic site and the pokeapi-style JSON API of
 # ../shared/bench, in one run
 # (cold = empty cache, warm = the same cache again). Knobs: PEERS, RUNS, SUITES, PAGES.
+# SUITES containing `content` adds the main-content step (scripts/content_bench.sh) after the
+# crawls: trafilatura beside `trawl extract --content` on the warm caches, speed and F1.
 #
 # The harness runs as shipped (its nginx config stays within this machine's open-file limit, and
 # its checker counts /robots.txt requests apart from pages).
@@ -28,6 +30,10 @@ export CRAWLER_API_CMD="$ROOT/.build/release/trawl crawl '$API_START' --out {out
 --follow '\$.next' --follow '\$.results[*].url' --follow '\$.species.url' --carry id,name,height,types \
 --extract 'id=\$.id' --extract 'name=\$.name' --extract 'height=\$.height' \
 --extract 'types[]=\$.types[*].type.name' --extract 'habitat=\$.habitat.name'"
-export PEERS=${PEERS:-scrapy} RUNS=${RUNS:-1} SUITES=${SUITES:-synthetic api}
+export PEERS=${PEERS:-scrapy} RUNS=${RUNS:-1} SUITES=${SUITES:-synthetic api content}
 "$BENCH/run_peers.sh"
+if [[ " $SUITES " == *" content "* ]]; then
+  TRAWL=$ROOT/.build/release/trawl bash "$ROOT/scripts/content_bench.sh" || echo "content step failed"
+  echo "content: $RESULTS/content.md"
+fi
 echo "results: $RESULTS/results.md"
