@@ -6,9 +6,10 @@
 #             over the warm caches the synthetic and docs suites left ($WORK/cache/<suite>.custom),
 #             under /usr/bin/time -v; also `trawl extract --all` with one XPath field and no
 #             content, to show what reading and parsing the cache alone costs.
-#   accuracy: scripts/content_eval.py on Tests/TrawlContentTests/Fixtures for trafilatura, for
-#             Trawl (`trawl crawl --content` over the fixtures served on loopback) and for the
-#             whole page's text as a floor.
+#   accuracy: scripts/content_eval.py for trafilatura, Trawl and the whole page's text (a floor)
+#             on Tests/TrawlContentTests/Fixtures (Trawl: `trawl crawl --content` over the
+#             fixtures served on loopback) and on the Python docs, whose gold text is each page's
+#             Sphinx body (role=main) (Trawl: the items of `trawl extract` on the docs cache).
 # Writes $RESULTS/content.jsonl and $RESULTS/content.md and prints the markdown.
 # Knobs: WORK, PAGES, RESULTS, TRAWL (binary), DOCS_HTML, PROCS (trafilatura processes).
 # Trawl parts are skipped, with a note, when the binary has no --content or a cache is missing.
@@ -77,12 +78,22 @@ if [ "$has_content" = 1 ]; then
 fi
 
 echo "### content: accuracy"
-eval_args=(--baseline --json)
-[ "$has_content" = 1 ] && eval_args+=(--trawl-bin "$TRAWL" --keep-items "$OUT/fixtures.items.jsonl")
-if "$PY" "$ROOT/scripts/content_eval.py" "${eval_args[@]}" > "$OUT/eval.json" 2> "$OUT/eval.err"; then
-  python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(json.dumps({"accuracy": d["summary"], "versions": d["versions"]}))' \
-    "$OUT/eval.json" >> "$ROWS"
-else note "content_eval.py failed: $(tr '\n' ' ' < "$OUT/eval.err")"; fi
+# accuracy SET ARGS...: content_eval.py on one page set; Trawl from items already written, or
+# crawled from the pages served on loopback.
+accuracy() {
+  local set=$1; shift
+  local args=(--baseline --json "$@")
+  if [ "$has_content" = 1 ]; then
+    if [ -s "$OUT/$set.content.jsonl" ]; then args+=(--trawl "$OUT/$set.content.jsonl" --only-with-items)
+    else args+=(--trawl-bin "$TRAWL" --keep-items "$OUT/$set.eval-items.jsonl"); fi
+  fi
+  if "$PY" "$ROOT/scripts/content_eval.py" "${args[@]}" > "$OUT/$set.eval.json" 2> "$OUT/$set.eval.err"; then
+    python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(json.dumps({"accuracy": d["summary"], "set": sys.argv[2], "versions": d["versions"]}))' \
+      "$OUT/$set.eval.json" "$set" >> "$ROWS"
+  else note "content_eval.py on $set failed: $(tr '\n' ' ' < "$OUT/$set.eval.err")"; fi
+}
+accuracy fixtures
+if [ -d "$DOCS_HTML" ]; then accuracy docs --pages-dir "$DOCS_HTML"; fi
 
 python3 - "$ROWS" > "$RESULTS/content.md" <<'EOF'
 import json, sys
@@ -90,7 +101,8 @@ rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
 order = {"synthetic": 0, "docs": 1}
 speed = sorted((r for r in rows if "pages" in r),
                key=lambda r: (order.get(r["label"], 2), r["tool"] != "trafilatura", r.get("mode") != "content"))
-acc = next((r for r in rows if "accuracy" in r), None)
+acc_rows = [r for r in rows if "accuracy" in r]
+acc = acc_rows[0] if acc_rows else None
 ver = next((r["version"] for r in speed if r["tool"] == "trafilatura"), None) or \
     (acc or {}).get("versions", {}).get("trafilatura", "?")
 print(f"## Main content: Trawl and trafilatura {ver}\n")
@@ -107,12 +119,15 @@ for r in speed:
         ratio = f"{r['pages_per_s'] / base[r['label']]:.1f}×"
     print(f"| {r['label']} | {name} | {r['pages']} | {r['wall_s']} | {r['pages_per_s']} | {r['cpu_s']} "
           f"| {r.get('pages_per_cpu_s', '')} | {r.get('peak_rss_mb', '')} | {ratio} |")
-if acc:
-    names = {"trafilatura": f"trafilatura {ver}", "trawl": "trawl crawl --content", "whole-page": "whole page text (floor)"}
-    first = next(iter(acc["accuracy"].values()))
-    print(f"\n| accuracy on {first['pages']} fixture pages (word-token F1) | mean F1 | mean precision | mean recall |")
+titles = {"fixtures": "fixture pages (Tests/TrawlContentTests/Fixtures)",
+          "docs": "Python docs pages (gold: Sphinx's role=main body)"}
+names = {"trafilatura": f"trafilatura {ver}", "trawl": "Trawl --content",
+         "whole-page": "whole page text (floor)"}
+for a in acc_rows:
+    first = next(iter(a["accuracy"].values()))
+    print(f"\n| word-token F1 on {first['pages']} {titles.get(a['set'], a['set'])} | mean F1 | mean precision | mean recall |")
     print("|---|---:|---:|---:|")
-    for tool, s in acc["accuracy"].items():
+    for tool, s in a["accuracy"].items():
         print(f"| {names.get(tool, tool)} | {s['mean_f1']:.3f} | {s['mean_precision']:.3f} | {s['mean_recall']:.3f} |")
 notes = [r["note"] for r in rows if "note" in r]
 if notes:

@@ -19,6 +19,14 @@ page is compared with the expected text as a bag of word tokens:
              usual article-extraction benchmarks report (there a page without any extracted
              text is left out of mean precision; here it counts as 0, which is stricter).
 
+Page sets:
+  fixtures     --fixtures DIR (default Tests/TrawlContentTests/Fixtures): pairs NAME.html +
+               NAME.txt, the .txt holding the intended main text.
+  pages-dir    --pages-dir DIR: every *.html under DIR; the expected text is the text of the
+               page's first element with role="main" (--gold-role), which on the Python docs is
+               Sphinx's body (headings, prose, code, tables, notes; no navigation or sidebar).
+               A page's name is its path under DIR without ".html" (library/json).
+
 Extractors:
   trafilatura  trafilatura.extract(html, url=URL, output_format="txt", include_comments=False)
                in this process (needs the bench venv: `make benchvenv`, then run this script
@@ -26,9 +34,11 @@ Extractors:
                benchmark runs: comments are not main text here. --no-trafilatura skips it.
   trawl        items from `--trawl ITEMS.jsonl` (JSON lines with "url" and "text", as
                `trawl crawl … --content` and `trawl extract … --content` write them), matched to
-               fixtures by the last path segment of "url" (NAME.html); or `--trawl-bin PATH`,
-               which serves the fixtures on 127.0.0.1 from this process (Python's http.server,
-               fine for a few dozen pages, not a load test) and runs
+               pages by the URL's path (/library/json.html, / = /index.html), or for fixtures
+               served under a prefix by its last segment (NAME.html); --only-with-items scores
+               only the pages the items cover. Or `--trawl-bin PATH`, which serves the page set
+               on 127.0.0.1 from this process (Python's http.server: fine for a few hundred
+               pages, not a load test) and runs
                `PATH crawl --seeds … --content --max-depth 0 --ignore-robots --cache … -o …`.
 
 Examples:
@@ -36,6 +46,7 @@ Examples:
   .build/benchvenv/bin/python scripts/content_eval.py --trawl items.jsonl --json
   python3 scripts/content_eval.py --no-trafilatura --trawl-bin .build/release/trawl
   python3 scripts/content_eval.py --check      # every fixture's expected text is on its page
+  .build/benchvenv/bin/python scripts/content_eval.py --pages-dir /usr/share/doc/python3.11/html
 Exit status: 0, or 1 when --check finds a bad fixture, 2 on a usage or run error.
 """
 import argparse
@@ -115,23 +126,38 @@ def load_fixtures(directory):
 
 
 class _PageText(HTMLParser):
-    """All character data of a page outside script/style/template: what --check compares with."""
+    """Character data outside script/style/template: of the whole page, or with ROLE only
+    inside the first element that has role=ROLE (pages with well-formed nesting there)."""
     SKIP = {"script", "style", "template"}
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+            "source", "track", "wbr"}
 
-    def __init__(self):
+    def __init__(self, role=None):
         super().__init__(convert_charrefs=True)
-        self.parts, self.depth = [], 0
+        self.parts, self.depth, self.role = [], 0, role
+        self.found, self.inside, self.open = role is None, role is None, 0
 
     def handle_starttag(self, tag, attrs):
         if tag in self.SKIP:
             self.depth += 1
+        if self.role is None or tag in self.VOID:
+            return
+        if self.inside and self.open:
+            self.open += 1
+        elif not self.found and dict(attrs).get("role") == self.role:
+            self.found = self.inside = True
+            self.open = 1
 
     def handle_endtag(self, tag):
         if tag in self.SKIP and self.depth:
             self.depth -= 1
+        if self.role is not None and self.inside and tag not in self.VOID:
+            self.open -= 1
+            if self.open == 0:
+                self.inside = False
 
     def handle_data(self, data):
-        if not self.depth:
+        if not self.depth and self.inside:
             self.parts.append(data)
 
 
@@ -155,14 +181,17 @@ def check_fixtures(fixtures):
     return problems
 
 
-def fixture_name(url):
-    """NAME for an item URL ending in /NAME.html (query and fragment ignored)."""
-    last = unquote(urlsplit(url).path).rsplit("/", 1)[-1]
-    return last[:-5] if last.endswith(".html") else None
+def page_name(url):
+    """The page name of an item URL: its path without the leading slash and the .html suffix
+    (a path ending in / names its index.html); None for other URLs."""
+    path = unquote(urlsplit(url).path).lstrip("/")
+    if path == "" or path.endswith("/"):
+        path += "index.html"
+    return path[:-5] if path.endswith(".html") else None
 
 
 def read_trawl_items(path, field):
-    """{fixture name: text} from a JSON-lines file; the first item per page wins."""
+    """{page name: text} from a JSON-lines file; the first item per page wins."""
     texts = {}
     with open(path, encoding="utf-8") as f:
         for n, line in enumerate(f, 1):
@@ -172,7 +201,7 @@ def read_trawl_items(path, field):
                 item = json.loads(line)
             except json.JSONDecodeError as e:
                 raise ValueError(f"{path}:{n}: not JSON: {e}") from e
-            name = fixture_name(str(item.get("url", "")))
+            name = page_name(str(item.get("url", "")))
             if name is not None and name not in texts:
                 value = item.get(field)
                 texts[name] = value if isinstance(value, str) else ""
@@ -184,9 +213,39 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+def match_items(texts, names):
+    """{name: text} for NAMES: an item whose page name is the name, else (for pages served
+    under some prefix) the one whose last path segment is the name's; "" when none."""
+    by_last = {}
+    for key, text in texts.items():
+        by_last.setdefault(key.rsplit("/", 1)[-1], text)
+    return {n: texts[n] if n in texts else by_last.get(n, "") if "/" not in n else ""
+            for n in names}
+
+
+def load_pages_dir(directory, role, limit):
+    """[(name, html, gold)] for the *.html under DIRECTORY (sorted, at most LIMIT if > 0) that
+    have an element with role=ROLE; gold = that element's text. Returns (pages, skipped)."""
+    d = Path(directory)
+    pages, skipped = [], 0
+    for f in sorted(d.rglob("*.html")):
+        html = f.read_text(encoding="utf-8", errors="replace")
+        p = _PageText(role)
+        p.feed(html)
+        if not p.found:
+            skipped += 1
+            continue
+        pages.append((str(f.relative_to(d))[:-5], html, " ".join(p.parts)))
+        if limit and len(pages) >= limit:
+            break
+    if not pages:
+        raise ValueError(f"no *.html with role=\"{role}\" under {d}")
+    return pages, skipped
+
+
 def run_trawl(binary, fixtures_dir, names, extra_args, workdir):
-    """Serves FIXTURES_DIR on loopback and crawls every fixture with `--content`; returns the
-    items file."""
+    """Serves FIXTURES_DIR on loopback and crawls NAME.html for every name with `--content`;
+    returns the items file."""
     handler = functools.partial(_QuietHandler, directory=str(fixtures_dir))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -235,6 +294,14 @@ def main(argv=None):
                                  formatter_class=argparse.RawDescriptionHelpFormatter,
                                  epilog="See the module docstring (head of this file) for the metric.")
     ap.add_argument("--fixtures", default=str(DEFAULT_FIXTURES), help="folder of NAME.html + NAME.txt")
+    ap.add_argument("--pages-dir", metavar="DIR",
+                    help="instead of fixtures: every *.html under DIR, the text of its first "
+                         "element with role=--gold-role as the expected text (the Python docs)")
+    ap.add_argument("--gold-role", default="main", help="role of the gold element (default main)")
+    ap.add_argument("--limit", type=int, default=0, help="with --pages-dir: the first N pages")
+    ap.add_argument("--only-with-items", action="store_true",
+                    help="score only the pages the Trawl items cover (e.g. a crawl of the docs "
+                         "that could not reach every file); the others count as skipped")
     ap.add_argument("--trawl", metavar="ITEMS", help="Trawl items (JSON lines with url + text)")
     ap.add_argument("--trawl-bin", metavar="PATH", help="run this trawl binary over the served fixtures")
     ap.add_argument("--trawl-arg", action="append", default=[], metavar="ARG",
@@ -252,8 +319,12 @@ def main(argv=None):
     ap.add_argument("--check", action="store_true",
                     help="only check the fixtures: expected text is on the page, files are paired")
     a = ap.parse_args(argv)
+    skipped = 0
     try:
-        fixtures = load_fixtures(a.fixtures)
+        if a.pages_dir:
+            fixtures, skipped = load_pages_dir(a.pages_dir, a.gold_role, a.limit)
+        else:
+            fixtures = load_fixtures(a.fixtures)
     except ValueError as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
@@ -275,13 +346,19 @@ def main(argv=None):
         items_path = a.trawl
         with tempfile.TemporaryDirectory(prefix="content-eval-") as tmp:
             if a.trawl_bin:
-                items_path = run_trawl(a.trawl_bin, a.fixtures, [f[0] for f in fixtures],
+                items_path = run_trawl(a.trawl_bin, a.pages_dir or a.fixtures, [f[0] for f in fixtures],
                                        a.trawl_arg, tmp)
                 if a.keep_items:
                     Path(a.keep_items).write_bytes(Path(items_path).read_bytes())
             if items_path:
                 texts = read_trawl_items(items_path, a.trawl_field)
-                results["trawl"] = {name: texts.get(name, "") for name, _, _ in fixtures}
+                if a.only_with_items:
+                    covered = match_items({k: k for k in texts}, [f[0] for f in fixtures])
+                    kept = [f for f in fixtures if covered[f[0]]]
+                    skipped += len(fixtures) - len(kept)
+                    fixtures = kept
+                    results = {t: {f[0]: r[f[0]] for f in kept} for t, r in results.items()}
+                results["trawl"] = match_items(texts, [f[0] for f in fixtures])
     except (RuntimeError, ValueError, OSError, subprocess.TimeoutExpired) as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
@@ -300,7 +377,8 @@ def main(argv=None):
     summary = {t: summarize([p[t] for p in pages]) for t in tools}
 
     if a.json:
-        print(json.dumps({"ngram": a.ngram, "versions": versions, "pages": pages,
+        print(json.dumps({"set": a.pages_dir or a.fixtures, "skipped": skipped,
+                          "ngram": a.ngram, "versions": versions, "pages": pages,
                           "summary": summary}, indent=1))
         return 0
     head = f"{'':<26} {'':>6}" + "".join(f" | {t[:17]:^17}" for t in tools)
