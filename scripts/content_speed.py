@@ -36,6 +36,7 @@ def _init():
 
 
 def _ready(_):
+    time.sleep(0.02)  # long enough that the tasks spread over all workers
     return os.getpid()
 
 
@@ -94,7 +95,11 @@ def main(argv=None):
 
     cpu0 = children_cpu()
     with mp.get_context("fork").Pool(a.procs, initializer=_init) as pool:
-        pool.map(_ready, range(a.procs * 4), chunksize=1)  # every worker started and warm
+        seen = set()
+        for _ in range(50):  # until every worker has answered, so all are started and warm
+            seen.update(pool.map(_ready, range(a.procs * 2), chunksize=1))
+            if len(seen) >= a.procs:
+                break
         start = time.perf_counter()
         in_bytes = empty = 0
         for n_in, n_out in pool.imap_unordered(_extract, files, chunksize=16):
