@@ -11,7 +11,7 @@ content_eval.py scores. Work is spread over --procs worker processes (default: o
 with multiprocessing, in chunks of 16 files. The clock starts once every worker has imported
 trafilatura and extracted one small page (so interpreter start-up and imports are not
 counted) and stops when the last page is done; reading the files is counted, as a crawler
-reads from its cache. CPU is the workers' user+sys time.
+reads from its cache. CPU is the workers' user+sys time between those two points.
 
 Prints pages, wall seconds, pages/s, input MB/s, CPU seconds, pages per CPU second (steadier
 than pages/s on a shared machine), and how many pages gave no text.
@@ -37,7 +37,7 @@ def _init():
 
 def _ready(_):
     time.sleep(0.02)  # long enough that the tasks spread over all workers
-    return os.getpid()
+    return os.getpid(), time.process_time()
 
 
 def _extract(path):
@@ -61,6 +61,18 @@ def collect(paths, list_file, limit):
         with open(list_file, encoding="utf-8") as f:
             files.extend(Path(line.strip()) for line in f if line.strip())
     return files[:limit] if limit else files
+
+
+def worker_cpu(pool, procs, want):
+    """{worker pid: its CPU seconds so far}, asking until every worker (or every pid in WANT)
+    has answered."""
+    seen = {}
+    for _ in range(100):
+        for pid, cpu in pool.map(_ready, range(procs * 2), chunksize=1):
+            seen[pid] = max(cpu, seen.get(pid, 0.0))
+        if len(seen) >= procs and all(p in seen for p in want):
+            break
+    return seen
 
 
 def children_cpu():
@@ -95,20 +107,19 @@ def main(argv=None):
 
     cpu0 = children_cpu()
     with mp.get_context("fork").Pool(a.procs, initializer=_init) as pool:
-        seen = set()
-        for _ in range(50):  # until every worker has answered, so all are started and warm
-            seen.update(pool.map(_ready, range(a.procs * 2), chunksize=1))
-            if len(seen) >= a.procs:
-                break
+        cpu_start = worker_cpu(pool, a.procs, {})  # every worker has answered: started and warm
         start = time.perf_counter()
         in_bytes = empty = 0
         for n_in, n_out in pool.imap_unordered(_extract, files, chunksize=16):
             in_bytes += n_in
             empty += n_out == 0
         wall = time.perf_counter() - start
+        cpu_end = worker_cpu(pool, a.procs, cpu_start)
         pool.close()
         pool.join()
-    cpu = children_cpu() - cpu0
+    cpu = sum(cpu_end[p] - cpu_start[p] for p in cpu_start if p in cpu_end)
+    if set(cpu_start) != set(cpu_end):  # a worker was replaced: fall back to the whole run
+        cpu = children_cpu() - cpu0
     row = {"tool": "trafilatura", "version": version, "label": a.label, "procs": a.procs,
            "pages": len(files), "wall_s": round(wall, 3),
            "pages_per_s": round(len(files) / wall, 1) if wall else None,
@@ -119,7 +130,7 @@ def main(argv=None):
         print(json.dumps(row))
     else:
         print(f"trafilatura {version}{' ' + a.label if a.label else ''}: {row['pages']} pages "
-              f"({row['input_mb']} MB) in {row['wall_s']} s with {a.procs} processes = "
+              f"({row['input_mb']} MB) in {row['wall_s']} s with {a.procs} process{'es' if a.procs > 1 else ''} = "
               f"{row['pages_per_s']} pages/s, {row['mb_per_s']} MB/s, cpu {row['cpu_s']} s "
               f"({row['pages_per_cpu_s']} pages per cpu-second), "
               f"{empty} pages without text")
