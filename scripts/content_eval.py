@@ -46,6 +46,7 @@ Examples:
   .build/benchvenv/bin/python scripts/content_eval.py --trawl items.jsonl --json
   python3 scripts/content_eval.py --no-trafilatura --trawl-bin .build/release/trawl
   python3 scripts/content_eval.py --check      # every fixture's expected text is on its page
+  python3 scripts/content_eval.py --self-test  # the metric on hand-computed cases
   .build/benchvenv/bin/python scripts/content_eval.py --pages-dir /usr/share/doc/python3.11/html
 Exit status: 0, or 1 when --check finds a bad fixture, 2 on a usage or run error.
 """
@@ -282,6 +283,31 @@ def run_trafilatura(fixtures, base_url):
     return out, getattr(trafilatura, "__version__", "?")
 
 
+def self_test():
+    """Checks the metric on hand-computed cases; raises AssertionError on a mismatch."""
+    assert tokens("B-tree's 2.4 Größe, NAÏVE_x") == ["b", "tree", "s", "2", "4", "größe", "naïve_x"]
+    assert tokens("Cafe\u0301") == ["café"]  # NFC: e + combining accent is one letter
+    s = score("the cat sat on the mat", "the cat the dog")
+    assert (s["overlap"], s["expected"], s["extracted"]) == (3, 6, 4)
+    assert abs(s["precision"] - 0.75) < 1e-12 and abs(s["recall"] - 0.5) < 1e-12
+    assert abs(s["f1"] - 0.6) < 1e-12
+    assert score("a b", "")["f1"] == 0.0 and score("", "")["f1"] == 1.0
+    s4 = score("one two three four five", "one two three four", ngram=4)
+    assert (s4["overlap"], s4["expected"], s4["extracted"]) == (1, 2, 1)
+    assert score("one two", "one two", ngram=4)["f1"] == 1.0
+    m = summarize([{"precision": 1.0, "recall": 0.5, "f1": 2 / 3},
+                   {"precision": 0.5, "recall": 1.0, "f1": 2 / 3}])
+    assert abs(m["mean_f1"] - 2 / 3) < 1e-12 and abs(m["f1_of_means"] - 0.75) < 1e-12
+    assert page_name("http://h:1/a/b.html?q#f") == "a/b" and page_name("http://h/") == "index"
+    assert page_name("http://h/x/") == "x/index" and page_name("http://h/x.txt") is None
+    got = match_items({"news": "A", "sub/x": "B", "y/index": "C"}, ["news", "x", "index", "z"])
+    assert got == {"news": "A", "x": "B", "index": "C", "z": ""}
+    p = _PageText("main")
+    p.feed('<p>out</p><div role="main"><p>in<br>side</p><div>deep</div></div><p>after</p>'
+           '<script>var x</script>')
+    assert p.found and " ".join(p.parts).split() == ["in", "side", "deep"]
+
+
 def diff_line(expected, extracted):
     exp, got = Counter(tokens(expected)), Counter(tokens(extracted))
     missing = [t for t, _ in (exp - got).most_common(12)]
@@ -316,9 +342,14 @@ def main(argv=None):
     ap.add_argument("--only", action="append", default=[], metavar="NAME", help="only these fixtures")
     ap.add_argument("--diff", action="store_true", help="list missing and extra tokens per page")
     ap.add_argument("--json", action="store_true", help="one JSON object on stdout")
+    ap.add_argument("--self-test", action="store_true", help="check the metric itself and exit")
     ap.add_argument("--check", action="store_true",
                     help="only check the fixtures: expected text is on the page, files are paired")
     a = ap.parse_args(argv)
+    if a.self_test:
+        self_test()
+        print("self-test passed")
+        return 0
     skipped = 0
     try:
         if a.pages_dir:
