@@ -28,7 +28,7 @@ ROWS=$RESULTS/content.jsonl
 mkdir -p "$OUT"
 : > "$ROWS"
 [ -x "$PY" ] || make -C "$ROOT" benchvenv
-note() { echo "  content: $*"; printf '{"note": "%s"}\n' "$*" >> "$ROWS"; }
+note() { echo "  content: $*"; python3 -c 'import json,sys; print(json.dumps({"note": sys.argv[1]}))' "$*" >> "$ROWS"; }
 
 has_content=0
 if [ -x "$TRAWL" ] && "$TRAWL" extract --help 2>&1 | grep -q -- '--content'; then has_content=1
@@ -62,10 +62,12 @@ EOF
 
 echo "### content: speed"
 if [ -d "$SITE/hosts" ]; then
-  "$PY" "$ROOT/scripts/content_speed.py" "$SITE/hosts" --procs "$PROCS" --label synthetic --json >> "$ROWS"
+  "$PY" "$ROOT/scripts/content_speed.py" "$SITE/hosts" --procs "$PROCS" --label synthetic --json >> "$ROWS" ||
+    note "content_speed.py on the synthetic site failed"
 else note "no synthetic site at $SITE: trafilatura speed on it skipped"; fi
 if [ -d "$DOCS_HTML" ]; then
-  "$PY" "$ROOT/scripts/content_speed.py" "$DOCS_HTML" --procs "$PROCS" --label docs --json >> "$ROWS"
+  "$PY" "$ROOT/scripts/content_speed.py" "$DOCS_HTML" --procs "$PROCS" --label docs --json >> "$ROWS" ||
+    note "content_speed.py on the docs failed"
 else note "no Python docs at $DOCS_HTML (Debian python3.11-doc): trafilatura speed on them skipped"; fi
 if [ "$has_content" = 1 ]; then
   for set in synthetic docs; do
@@ -106,8 +108,9 @@ acc = acc_rows[0] if acc_rows else None
 ver = next((r["version"] for r in speed if r["tool"] == "trafilatura"), None) or \
     (acc or {}).get("versions", {}).get("trafilatura", "?")
 print(f"## Main content: Trawl and trafilatura {ver}\n")
-print("| set | tool | pages | wall s | pages/s | CPU s | pages per CPU s | peak RSS MB | pages/s vs trafilatura |")
-print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
+if speed:
+    print("| set | tool | pages | wall s | pages/s | CPU s | pages per CPU s | peak RSS MB | pages/s vs trafilatura |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
 base = {r["label"]: r["pages_per_s"] for r in speed if r["tool"] == "trafilatura"}
 for r in speed:
     if r["tool"] == "trafilatura":
