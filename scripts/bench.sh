@@ -37,11 +37,11 @@ export PEERS=${PEERS:-scrapy} RUNS=${RUNS:-1} SUITES=${SUITES:-synthetic api con
 SUITES_ALL=" $SUITES "
 SUITES=$(echo "$SUITES_ALL" | sed 's/ frontier / /g; s/ content / /g')
 export SUITES
-[ -n "${SUITES// }" ] && "$BENCH/run_peers.sh"
+if [ -n "${SUITES// }" ]; then "$BENCH/run_peers.sh"; fi
 if [[ "$SUITES_ALL" == *" content "* ]]; then
   TRAWL=$ROOT/.build/release/trawl bash "$ROOT/scripts/content_bench.sh" || echo "content step failed"
   echo "content: $RESULTS/content.md"
 fi
 # The durable frontier: kill -9 and resume on the 20k site, and a crawl that knows 1M URLs.
-[[ "$SUITES_ALL" == *" frontier "* ]] && RESULTS=$RESULTS "$ROOT/scripts/bench_frontier.sh"
+if [[ "$SUITES_ALL" == *" frontier "* ]]; then RESULTS=$RESULTS "$ROOT/scripts/bench_frontier.sh"; fi
 echo "results: $RESULTS/results.md"
