@@ -149,7 +149,7 @@ struct CrawlCommand: AsyncParsableCommand {
         fetchConfiguration.caCertificatesPath = caCertificates
 
         let store: SQLiteCrawlStore
-        do { store = try SQLiteCrawlStore(path: Self.databasePath(for: cache), batchSize: 1_024, logger: logger) } catch {
+        do { store = try SQLiteCrawlStore(path: Self.databasePath(for: cache), batchSize: 4_096, logger: logger) } catch {
             throw ValidationError(error.description)
         }
         let fieldNames = CrawlConfigFile.fieldNames(rules: rules, then: extractionSpecs.map(\.name))
