@@ -15,10 +15,17 @@ public struct ContentProcessor: Processor {
     public let extractor: ContentExtractor
     /// The fields to add, in output order.
     public let fields: [ContentField]
+    /// When set, one more field of this name holds the page's `Date` response header (when it
+    /// has one), for writers that record when a page was fetched (`--markdown-dir`).
+    public let fetchedFieldName: String?
 
-    public init(extractor: ContentExtractor = ContentExtractor(), fields: [ContentField] = ContentField.allCases) {
+    public init(
+        extractor: ContentExtractor = ContentExtractor(), fields: [ContentField] = ContentField.allCases,
+        fetchedFieldName: String? = nil
+    ) {
         self.extractor = extractor
         self.fields = fields
+        self.fetchedFieldName = fetchedFieldName
     }
 
     public var name: String { "content" }
@@ -33,7 +40,11 @@ public struct ContentProcessor: Processor {
         } catch {
             return .empty
         }
-        return ProcessorOutput(fields: Self.fields(fields, of: content))
+        var output = Self.fields(fields, of: content)
+        if let fetchedFieldName, let date = page.headers["Date"] {
+            output.append(Field(name: fetchedFieldName, value: .string(date)))
+        }
+        return ProcessorOutput(fields: output)
     }
 
     /// `content` as item fields, in the order of `wanted`; absent metadata left out.

@@ -32,6 +32,7 @@ enum ConfigKey {
         "processor-command": .string, "processor-arg": .list, "processor-workers": .integer,
         "processor-timeout": .number, "quiet": .flag, "verbose": .flag,
         "carry": .list, "cache-mode": .string, "max-age": .string,
+        "content": .flag, "content-links": .string, "markdown-dir": .string,
     ]
 
     /// Every key a file may use at the top level.

@@ -89,6 +89,8 @@ struct CrawlCommand: AsyncParsableCommand {
     @OptionGroup(title: "Command processor")
     var commandProcessor: CommandProcessorOptions
 
+    @OptionGroup(title: "Content") var content: ContentCommandOptions
+
     @OptionGroup(title: "Config file")
     var config: ConfigOptions
 
@@ -116,7 +118,8 @@ struct CrawlCommand: AsyncParsableCommand {
         // Everything the user typed is checked here, before the network or the cache is touched.
         let (extractionSpecs, builtIns) = try extraction.makeProcessors(carry: carryOptions)
         let processors = RuleProcessor.combining(
-            rules: rules, builtIns: builtIns, nullMissing: extraction.nullMissing)
+            rules: rules.map { $0.using(content.extractor) }, builtIns: builtIns, nullMissing: extraction.nullMissing)
+            + (content.makeProcessor().map { [$0] } ?? [])
         let seedURLs = try SeedList.collect(arguments: seeds, file: seedsFile, glob: !noGlob)
         var configuration = CrawlConfiguration(
             seeds: seedURLs + sitemapOptions.sitemaps,
@@ -144,7 +147,8 @@ struct CrawlCommand: AsyncParsableCommand {
         do { store = try SQLiteCrawlStore(path: Self.databasePath(for: cache), logger: logger) } catch {
             throw ValidationError(error.description)
         }
-        let sink = try output.makeSink(fieldNames: CrawlConfigFile.fieldNames(rules: rules, then: extractionSpecs.map(\.name)))
+        let sink = try content.wrap(output.makeSink(
+            fieldNames: CrawlConfigFile.fieldNames(rules: rules, then: extractionSpecs.map(\.name) + content.fieldNames)))
         let fetcher: CurlFetcher
         do { fetcher = try CurlFetcher(configuration: fetchConfiguration, logger: logger) } catch {
             throw CrawlFailure(message: "\(error)")

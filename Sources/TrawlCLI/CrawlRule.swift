@@ -1,4 +1,5 @@
 import Foundation
+import TrawlContent
 import TrawlCore
 import TrawlHTMLProcessor
 import TrawlJSONPath
@@ -24,6 +25,18 @@ struct CrawlRule: Sendable {
     var htmlFollow: [HTMLExpression]?
     /// The field names in the order the file gives them.
     var fieldNames: [String] = []
+    /// The content processor's fields this rule adds (`content: true` or a list), after the
+    /// rule's own fields; empty for none.
+    var contentFields: [ContentField] = []
+    /// The extractor for ``contentFields`` (the command line's `--content-links` applies).
+    var contentExtractor = ContentExtractor()
+
+    /// The rule with `extractor` for its content fields.
+    func using(_ extractor: ContentExtractor) -> CrawlRule {
+        var rule = self
+        rule.contentExtractor = extractor
+        return rule
+    }
 
     /// Whether this rule applies to `page`.
     func matches(_ page: Page) -> Bool {
@@ -46,6 +59,7 @@ struct CrawlRule: Sendable {
             JSONProcessor(fields: jsonFields, each: jsonEach, follow: jsonFollow, nullMissing: nullMissing),
         ]
         if let htmlFollow, !htmlFollow.isEmpty { processors.append(HTMLLinkSelector(expressions: htmlFollow)) }
+        if !contentFields.isEmpty { processors.append(ContentProcessor(extractor: contentExtractor, fields: contentFields)) }
         return processors
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import TrawlContent
 import TrawlCore
 import TrawlHTMLProcessor
 import TrawlJSONPath
@@ -14,7 +15,7 @@ import Yams
 struct RuleReader {
     let reader: ConfigReader
 
-    static let ruleKeys = ["match", "fields", "each", "follow"]
+    static let ruleKeys = ["match", "fields", "each", "follow", "content"]
     static let matchKeys = ["url", "type"]
     static let fieldKeys = ["css", "xpath", "jsonpath", "all", "raw", "type"]
 
@@ -34,6 +35,7 @@ struct RuleReader {
             case "match": try match(value, into: &rule)
             case "fields": fields = try self.fields(value)
             case "each": eachNode = value
+            case "content": rule.contentFields = try contentFields(value)
             default: try follow(value, into: &rule)
             }
         }
@@ -62,6 +64,7 @@ struct RuleReader {
             }
             rule.fieldNames.append(spec.name)
         }
+        rule.fieldNames += rule.contentFields.map(\.rawValue)
         return rule
     }
 
@@ -124,6 +127,22 @@ struct RuleReader {
             throw reader.error(at: node, "field '\(name)': raw applies to XPath and CSS fields")
         }
         return FieldSpec(name: name, expression: expression, options: options)
+    }
+
+    /// `content: true` (every content field), `false` (none) or a list of field names.
+    private func contentFields(_ node: Node) throws(ConfigFileError) -> [ContentField] {
+        if case .scalar = node {
+            if let enabled = try? reader.bool(node, key: "content") { return enabled ? ContentField.allCases : [] }
+        }
+        var fields: [ContentField] = []
+        for entry in try reader.list(node, key: "content") {
+            guard let field = ContentField(rawValue: entry.text) else {
+                let names = ContentField.allCases.map(\.rawValue).joined(separator: ", ")
+                throw reader.error(at: entry.node, "unknown content field '\(entry.text)': use true or a list of \(names)")
+            }
+            if !fields.contains(field) { fields.append(field) }
+        }
+        return fields
     }
 
     private func follow(_ node: Node, into rule: inout CrawlRule) throws(ConfigFileError) {
