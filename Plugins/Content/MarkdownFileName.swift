@@ -12,11 +12,11 @@ import TrawlURL
 ///   case that a case-insensitive disk would fold, a segment shortened, a name that is
 ///   reserved) it gains 8 hex digits of a hash of the whole URL, so two URLs never share a path;
 /// - *safe on every filesystem*: letters and digits of any script (NFC), `-`, `_` and `.`
-///   only, no segment over 80 bytes, no leading dot, no Windows device names, at most 200
+///   only, no segment over 64 bytes before its hash, no leading dot, no Windows device names, at most 200
 ///   bytes in all.
 public enum MarkdownFileName {
     /// The longest segment kept as is, in UTF-8 bytes.
-    static let maximumSegment = 80
+    static let maximumSegment = 64
     /// The longest relative path, in UTF-8 bytes: well inside Windows' 260 and any `NAME_MAX`.
     static let maximumPath = 200
 
