@@ -21,8 +21,8 @@ enum BoilerplateHints {
         "cookie", "consent", "gdpr", "comment", "disqus", "newsletter", "advert", "sidebar", "breadcrumb",
         "social", "share", "sharing", "related", "recommend", "promo", "sponsor", "popup", "modal", "subscribe",
         "signup", "sign-up", "outbrain", "taboola", "skip-link", "skiplink", "paywall", "navbar", "masthead",
-        "pagination", "pager", "toolbar", "trending", "most-read", "mostread", "read-more", "readmore",
-        "follow-us", "author-bio", "teaser", "footnav", "userinfo", "user-info", "postprofile", "signature",
+        "pagination", "pager", "trending", "most-read", "mostread", "read-more", "readmore",
+        "follow-us", "author-bio", "footnav", "kommentar", "hatnote", "jump-link", "jump-to", "sitesub", "reference", "navbox", "catlinks", "editsection", "printfooter", "reviews", "customer-review", "userinfo", "user-info", "postprofile", "signature",
     ]
 
     /// Whole class or id words that mark boilerplate unless a content word is present.
@@ -30,7 +30,7 @@ enum BoilerplateHints {
         "nav", "navigation", "menu", "header", "footer", "banner", "ad", "ads", "adv", "advertisement", "meta",
         "tags", "tag", "byline", "hidden", "print", "toc", "aside", "extra", "legal", "copyright", "login",
         "search", "widget", "rss", "feed", "sitemap", "topbar", "site-header", "dateline", "credits", "categories",
-        "sr-only", "visually-hidden", "screen-reader-text", "noprint", "utility", "links",
+        "sr-only", "visually-hidden", "screen-reader-text", "noprint", "utility", "links", "review", "author", "autor", "date", "timestamp", "actions", "action-bar",
     ]
 
     /// Whole class or id words that mark content.

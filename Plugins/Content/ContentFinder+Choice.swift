@@ -26,7 +26,7 @@ extension ContentFinder {
         var fromDeclaration = false
         for container in declared {
             let text = kept[container]?.text ?? 0
-            if Self.isAncestor(container, of: top) && Double(text) <= 3 * Double(topText) {
+            if Self.isAncestor(container, of: top) && Double(text) <= 6 * Double(topText) {
                 top = container
                 topText = text
                 fromDeclaration = true
@@ -47,6 +47,10 @@ extension ContentFinder {
         // Too little of the page: no clear main content, so the whole body it is.
         if Double(topText) < 0.3 * Double(bodyKept.text) && bodyKept.text - topText > 300 {
             return whole
+        }
+        // The headline belongs to the content even when it sits outside the chosen container.
+        if let headline, !roots.contains(where: { Self.isAncestor($0, of: headline) }) {
+            roots.insert(headline, at: 0)
         }
         return Result(roots: roots, excluded: excluded)
     }
@@ -69,8 +73,10 @@ extension ContentFinder {
             let score = (scores[sibling] ?? 0) * (1 - measure.linkDensity)
             if score >= threshold {
                 roots.append(sibling)
-            } else if sibling.isElement(named: "p") || sibling.isElement(named: "pre") || sibling.isElement(named: "blockquote") {
-                if measure.linkDensity < 0.25 && measure.text >= 80 { roots.append(sibling) }
+            } else if HTMLTags.siblingContent.contains(tag) && measure.linkDensity < 0.2 && measure.text >= 60 {
+                // Prose, tables and sections of the same kind beside the best candidate
+                // (a product's specification table beside its description).
+                roots.append(sibling)
             }
         }
         return roots

@@ -45,6 +45,8 @@ struct ContentFinder {
     var scores: [HTMLNode: Double] = [:]
     var excluded: Set<HTMLNode> = []
     var declared: [HTMLNode] = []
+    /// The first `<h1>` kept: the page's headline, wherever it sits.
+    var headline: HTMLNode?
     var bodyText = 0
 
     /// Finds the main content under `body`.
@@ -107,6 +109,7 @@ struct ContentFinder {
                     excluded.insert(child)
                     continue
                 }
+                if tag == "h1", headline == nil { headline = child }
                 let isArticle = tag == "article" || tag == "main"
                 if isArticle || child.attribute("itemprop")?.lowercased() == "articlebody"
                     || child.attribute("role")?.lowercased() == "main"

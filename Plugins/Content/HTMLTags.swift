@@ -21,6 +21,11 @@ enum HTMLTags {
     /// Elements whose text makes a paragraph for content scoring.
     static let paragraphScored: Set<String> = ["p", "pre", "td", "blockquote", "dd", "li"]
 
+    /// Siblings of the chosen content taken in when they hold prose with few links.
+    static let siblingContent: Set<String> = [
+        "p", "pre", "blockquote", "section", "div", "table", "ul", "ol", "dl", "figure",
+    ]
+
     /// Containers whose own direct text (not inside a child block) is scored as a paragraph.
     static let textContainers: Set<String> = ["div", "section", "article", "main", "center"]
 }
