@@ -55,7 +55,7 @@ enum BoilerplateHints {
         if classes == nil && id == nil { return .neutral }
         var names = (classes ?? "") + " " + (id ?? "")
         names = names.lowercased()
-        for word in strongNegative where names.contains(word) { return .boilerplate }
+        if containsStrongNegative(names) { return .boilerplate }
         var hasPositive = false
         var hasNegative = false
         for token in names.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
@@ -70,6 +70,26 @@ enum BoilerplateHints {
         }
         if hasNegative { return hasPositive ? .neutral : .negative }
         return hasPositive ? .positive : .neutral
+    }
+
+    /// The strong words by their first byte, so one pass over a name checks them all.
+    private static let strongByFirstByte: [UInt8: [[UInt8]]] = Dictionary(
+        grouping: strongNegative.map { Array($0.utf8) }, by: { $0[0] })
+
+    /// Whether `names` (lowercased) contains a strong word anywhere.
+    private static func containsStrongNegative(_ names: String) -> Bool {
+        var copy = names
+        return copy.withUTF8 { bytes in
+            for start in bytes.indices {
+                guard let words = strongByFirstByte[bytes[start]] else { continue }
+                for word in words where start + word.count <= bytes.count {
+                    var index = 1
+                    while index < word.count && bytes[start + index] == word[index] { index += 1 }
+                    if index == word.count { return true }
+                }
+            }
+            return false
+        }
     }
 
     /// Whether `node` is hidden from readers (`hidden`, `aria-hidden`, inline `display:none`).

@@ -27,7 +27,6 @@ import TrawlContent
         let content = try ContentExtractor().extract(
             body: Array(html), contentType: "text/html", url: "https://example.org/\(name).html")
         let score = WordTokenScore(extracted: content.text, expected: expected)
-
         #expect(score.f1 >= 0.90, "\(name): precision \(score.precision), recall \(score.recall), F1 \(score.f1)\n\(content.text)")
     }
 }
