@@ -38,6 +38,7 @@ final class MarkdownRenderer {
         var line = newInline()
         for node in nodes { append(node, to: &blocks, line: &line) }
         flush(&line, into: &blocks)
+        if options.detectsMainContent { blocks = MarkdownBlock.droppingEmptySections(blocks) }
         return String(decoding: MarkdownBlock.join(blocks), as: UTF8.self)
     }
 
@@ -88,7 +89,7 @@ final class MarkdownRenderer {
             var bytes = Self.joiningLines(line.finish(), escaped: !plain)
             guard !bytes.isEmpty else { return }
             if !plain { bytes = Array(repeating: UInt8(ascii: "#"), count: level) + [0x20] + bytes }
-            blocks.append(MarkdownBlock(bytes: bytes))
+            blocks.append(MarkdownBlock(bytes: bytes, headingLevel: level))
             return
         }
         switch tag {
