@@ -30,7 +30,7 @@ enum BoilerplateHints {
         "nav", "navigation", "menu", "header", "footer", "banner", "ad", "ads", "adv", "advertisement", "meta",
         "tags", "tag", "byline", "hidden", "print", "toc", "aside", "extra", "legal", "copyright", "login",
         "search", "widget", "rss", "feed", "sitemap", "topbar", "site-header", "dateline", "credits", "categories",
-        "sr-only", "visually-hidden", "screen-reader-text", "noprint", "utility", "links", "review", "author", "autor", "date", "timestamp", "actions", "action-bar",
+        "sr-only", "visually-hidden", "screen-reader-text", "noprint", "utility", "links", "review", "author", "autor", "date", "timestamp", "actions", "action-bar", "buy", "buybox", "price", "prices", "rating", "ratings", "stars", "stock", "availability", "usp", "basket", "cart", "wishlist",
     ]
 
     /// Whole class or id words that mark content.
