@@ -14,7 +14,9 @@ WORK=${WORK:-/var/tmp/bench}
 STAMP=$(date +%Y%m%d-%H%M%S)
 export WORK RESULTS=${RESULTS:-$ROOT/bench-results/$STAMP}
 export CRAWLER_NAME=trawl
-export CRAWLER_CMD="$ROOT/.build/release/trawl crawl {start} --out {out} --cache {cache} \
+# --fresh: every run is a new job over the cache, so the warm run replays the crawl from the
+# cache (without it, the warm run would find the cold run's job finished and do nothing).
+export CRAWLER_CMD="$ROOT/.build/release/trawl crawl {start} --fresh --out {out} --cache {cache} \
 --allow-host {hosts} --concurrency {concurrency} --per-host {per_host} --quiet \
 --extract 'title=//h1[@class=\"title\"]' --extract 'price=//span[@class=\"price\"]' --extract 'page_title=//title'"
 # The JSON suite (index pages -> 151 pokemon -> 151 species): one item per pokemon, its fields
@@ -23,7 +25,7 @@ export CRAWLER_CMD="$ROOT/.build/release/trawl crawl {start} --out {out} --cache
 # (patsub_replacement) turns the `&` of the start URL's query into the placeholder text. It must
 # stay the harness's start URL (run_peers.sh: AST="$SLOW/api/pokemon?offset=0&limit=20").
 API_START=${API_START:-http://127.0.0.1:8480/api/pokemon?offset=0&limit=20}
-export CRAWLER_API_CMD="$ROOT/.build/release/trawl crawl '$API_START' --out {out} --cache {cache} \
+export CRAWLER_API_CMD="$ROOT/.build/release/trawl crawl '$API_START' --fresh --out {out} --cache {cache} \
 --allow-host {hosts} --concurrency {concurrency} --per-host {per_host} --quiet \
 --follow '\$.next' --follow '\$.results[*].url' --follow '\$.species.url' --carry id,name,height,types \
 --extract 'id=\$.id' --extract 'name=\$.name' --extract 'height=\$.height' \

@@ -32,6 +32,9 @@ enum CacheSchema {
         case 2:
             // Bodies deduplicated into zstd packs; see `version2SQL`.
             try migrateToVersion2(connection, logger: logger)
+        case 3:
+            // The durable frontier's job tables; see `jobTablesSQL`.
+            try migrateToJobTables(connection, logger: logger)
         default:
             throw StoreError(.sqlite, path: connection.path, message: "no migration to schema \(version)")
         }
@@ -59,7 +62,7 @@ enum CacheSchema {
         """
 
     /// The schema version this build writes: the last migration's number.
-    static let currentVersion: Int64 = 2
+    static let currentVersion: Int64 = 3
 
     /// Reads only: checks that `connection` holds a Trawl cache (or nothing yet) whose schema
     /// this build knows, and returns its schema version.
@@ -112,6 +115,9 @@ enum CacheSchema {
             }
             try connection.execute("PRAGMA synchronous=NORMAL")
             try connection.execute("PRAGMA foreign_keys=ON")
+            // The job tables of a crawl that knows millions of URLs outgrow the default 2 MB page
+            // cache: every insert into the URL index would then read pages back from the file.
+            try connection.execute("PRAGMA cache_size=-16384")
         } catch {
             throw StoreError(error, path: path)
         }

@@ -23,14 +23,18 @@ struct WriteBatch: Sendable {
     private(set) var failures: [String: PendingFailure] = [:]
     /// The summed size of the response bodies held, for the memory bound.
     private(set) var bodyBytes = 0
+    /// Job writes (``JobStore``) in call order, written after the responses and failures.
+    private(set) var jobWrites: [JobWrite] = []
+    /// The rows `jobWrites` will write, counted toward the batch limit.
+    private(set) var jobRows = 0
 
     init(id: Int) {
         self.id = id
     }
 
     /// The number of rows the batch will write.
-    var count: Int { responses.count + failures.count }
-    var isEmpty: Bool { responses.isEmpty && failures.isEmpty }
+    var count: Int { responses.count + failures.count + jobRows }
+    var isEmpty: Bool { responses.isEmpty && failures.isEmpty && jobWrites.isEmpty }
 
     mutating func store(_ response: Response, forKey key: String) {
         if let old = responses.updateValue(response, forKey: key) {
@@ -46,6 +50,11 @@ struct WriteBatch: Sendable {
         failures[key] = PendingFailure(url: url, reason: reason, failedAt: date, attempts: attempts)
     }
 
+    mutating func add(_ write: JobWrite) {
+        jobWrites.append(write)
+        jobRows += write.rows
+    }
+
     /// Adds the writes of a later batch, which win on shared keys; used to keep a failed commit's
     /// writes for the next try. The merged batch takes the later id.
     mutating func absorb(_ later: WriteBatch) {
@@ -57,6 +66,7 @@ struct WriteBatch: Sendable {
             merged.attempts += failures[key]?.attempts ?? 0
             failures[key] = merged
         }
+        for write in later.jobWrites { add(write) }
         id = later.id
     }
 }
