@@ -1,3 +1,4 @@
+import Testing
 import TrawlContent
 
 /// One HTML-to-Markdown conversion: a body fragment and the Markdown it must give.
@@ -16,5 +17,3 @@ struct ConversionCase: CustomTestStringConvertible, Sendable {
         return try ContentExtractor(options: options).extract(body: Array(page.utf8), url: url).markdown
     }
 }
-
-import Testing
