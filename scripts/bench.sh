@@ -2,6 +2,9 @@
 # make bench: Trawl beside Scrapy on the 20k-page synthetic site and the pokeapi-style JSON API of
 # ../shared/bench, in one run
 # (cold = empty cache, warm = the same cache again). Knobs: PEERS, RUNS, SUITES, PAGES.
+# SUITES may add two steps of our own after the harness's suites: `content` (scripts/content_bench.sh:
+# trafilatura beside `trawl extract --content` on the warm caches, speed and F1) and `frontier`
+# (scripts/bench_frontier.sh: kill -9 and resume on the 20k site, a crawl that knows 1M URLs).
 #
 # The harness runs as shipped (its nginx config stays within this machine's open-file limit, and
 # its checker counts /robots.txt requests apart from pages).
@@ -30,6 +33,15 @@ export CRAWLER_API_CMD="$ROOT/.build/release/trawl crawl '$API_START' --fresh --
 --follow '\$.next' --follow '\$.results[*].url' --follow '\$.species.url' --carry id,name,height,types \
 --extract 'id=\$.id' --extract 'name=\$.name' --extract 'height=\$.height' \
 --extract 'types[]=\$.types[*].type.name' --extract 'habitat=\$.habitat.name'"
-export PEERS=${PEERS:-scrapy} RUNS=${RUNS:-1} SUITES=${SUITES:-synthetic api}
-"$BENCH/run_peers.sh"
+export PEERS=${PEERS:-scrapy} RUNS=${RUNS:-1} SUITES=${SUITES:-synthetic api content frontier}
+SUITES_ALL=" $SUITES "
+SUITES=$(echo "$SUITES_ALL" | sed 's/ frontier / /g; s/ content / /g')
+export SUITES
+if [ -n "${SUITES// }" ]; then "$BENCH/run_peers.sh"; fi
+if [[ "$SUITES_ALL" == *" content "* ]]; then
+  TRAWL=$ROOT/.build/release/trawl bash "$ROOT/scripts/content_bench.sh" || echo "content step failed"
+  echo "content: $RESULTS/content.md"
+fi
+# The durable frontier: kill -9 and resume on the 20k site, and a crawl that knows 1M URLs.
+if [[ "$SUITES_ALL" == *" frontier "* ]]; then RESULTS=$RESULTS "$ROOT/scripts/bench_frontier.sh"; fi
 echo "results: $RESULTS/results.md"
