@@ -33,15 +33,21 @@ import TrawlXML
 /// page is recorded as failed (`processing`). Entities are never expanded and nothing external
 /// is loaded (see ``XMLStreamReader``).
 ///
-/// `<lastmod>` is read into ``SitemapEntry/lastModified`` by ``document(in:)``; the engine's
-/// links carry no metadata yet, so ``process(_:)`` returns the URLs only.
+/// `<lastmod>` is read into ``SitemapEntry/lastModified`` by ``document(in:)``. With
+/// ``lastModifiedField`` set, each page of a `<urlset>` that states one is linked as a
+/// ``CarryingLink`` holding it under that name, so it travels with the queued URL (a durable
+/// crawl keeps it in its job) and starts the page's item; pages without one, and the child
+/// sitemaps of an index, are plain links.
 ///
 /// Threading: an immutable value; `process` may run on many pages at once.
 public struct SitemapProcessor: Processor {
     public let limits: SitemapLimits
+    /// The field name a page's `<lastmod>` is carried under; nil carries nothing.
+    public let lastModifiedField: String?
 
-    public init(limits: SitemapLimits = .sitemapProtocol) {
+    public init(limits: SitemapLimits = .sitemapProtocol, lastModifiedField: String? = nil) {
         self.limits = limits
+        self.lastModifiedField = lastModifiedField
     }
 
     public var name: String { "sitemap" }
@@ -51,7 +57,19 @@ public struct SitemapProcessor: Processor {
     /// - Throws: ``SitemapError`` when a gzip body does not inflate.
     public func process(_ page: Page) throws -> ProcessorOutput {
         guard let document = try document(in: page) else { return .empty }
-        return ProcessorOutput(links: document.entries.map(\.url), notes: document.notes)
+        guard let lastModifiedField, document.kind == .urlSet else {
+            return ProcessorOutput(links: document.entries.map(\.url), notes: document.notes)
+        }
+        var links: [WebURL] = []
+        var carried: [CarryingLink] = []
+        for entry in document.entries {
+            if let lastModified = entry.lastModified {
+                carried.append(CarryingLink(url: entry.url, fields: [Field(name: lastModifiedField, value: .string(lastModified))]))
+            } else {
+                links.append(entry.url)
+            }
+        }
+        return ProcessorOutput(links: links, notes: document.notes, carriedLinks: carried)
     }
 
     /// The sitemap in `page`, or nil when `page` is not a sitemap (see the type's rule).

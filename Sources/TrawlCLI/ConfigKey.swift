@@ -28,7 +28,7 @@ enum ConfigKey {
         "delay": .number, "ignore-robots": .flag, "robots-agent": .string, "max-crawl-delay": .number,
         "ignore-crawl-delay": .flag, "no-adapt": .flag, "retries": .integer, "retry-base": .number,
         "max-retry-after": .number, "max-pages-per-host": .integer,
-        "output": .string, "format": .string, "sitemap": .list, "robots-sitemaps": .flag,
+        "output": .string, "format": .string, "sitemap": .list, "robots-sitemaps": .flag, "sitemap-lastmod": .flag,
         "processor-command": .string, "processor-arg": .list, "processor-workers": .integer,
         "processor-timeout": .number, "quiet": .flag, "verbose": .flag,
         "carry": .list, "links-in": .list, "links-match": .list, "cache-mode": .string, "max-age": .string,

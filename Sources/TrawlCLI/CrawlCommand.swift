@@ -126,7 +126,8 @@ struct CrawlCommand: AsyncParsableCommand {
         // Everything the user typed is checked here, before the network or the cache is touched.
         let (extractionSpecs, builtIns) = try extraction.makeProcessors(carry: carryOptions, links: linkOptions)
         let processors = RuleProcessor.combining(
-            rules: rules.map { $0.using(content.extractor) }, builtIns: builtIns, nullMissing: extraction.nullMissing)
+            rules: rules.map { $0.using(content.extractor) }, builtIns: sitemapOptions.applied(to: builtIns),
+            nullMissing: extraction.nullMissing)
             + (content.makeProcessor().map { [$0] } ?? [])
         let seedURLs = try SeedList.collect(arguments: seeds, file: seedsFile, glob: !noGlob)
         var configuration = CrawlConfiguration(
