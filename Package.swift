@@ -100,6 +100,8 @@ let package = Package(
         // Loopback HTTP server for tests and the demo.
         .target(name: "TrawlTestSupport", dependencies: ["TrawlCore"]),
         .executableTarget(name: "TrawlDemoServer", dependencies: ["TrawlTestSupport"]),
+        // Developer tool: the cache's size and warm-read speed on a bench site (README, cache).
+        .executableTarget(name: "TrawlCacheBench", dependencies: ["TrawlStore", "TrawlCore"]),
 
         .testTarget(name: "TrawlCoreTests", dependencies: ["TrawlCore"]),
         .testTarget(name: "TrawlURLTests", dependencies: ["TrawlURL"]),

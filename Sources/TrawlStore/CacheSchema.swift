@@ -30,10 +30,22 @@ enum CacheSchema {
                 throw StoreError(error, path: connection.path)
             }
         case 2:
-            // Bodies deduplicated into zstd packs; see `version2SQL`.
-            try migrateToVersion2(connection, logger: logger)
+            // Bodies deduplicated into zstd packs; see `version2SQL`. The foundation-era bodies
+            // wait in `responses_v1` until every migration has run (`moveVersion1Bodies`).
+            try execute(version2SQL, connection)
+        case 3:
+            // Packs compressed against their host's base pack; see `version3SQL`.
+            try execute(version3SQL, connection)
         default:
             throw StoreError(.sqlite, path: connection.path, message: "no migration to schema \(version)")
+        }
+    }
+
+    private static func execute(_ sql: String, _ connection: SQLiteConnection) throws(StoreError) {
+        do throws(SQLiteError) {
+            try connection.execute(sql)
+        } catch {
+            throw StoreError(error, path: connection.path)
         }
     }
 
@@ -59,7 +71,7 @@ enum CacheSchema {
         """
 
     /// The schema version this build writes: the last migration's number.
-    static let currentVersion: Int64 = 2
+    static let currentVersion: Int64 = 3
 
     /// Reads only: checks that `connection` holds a Trawl cache (or nothing yet) whose schema
     /// this build knows, and returns its schema version.
@@ -165,6 +177,8 @@ enum CacheSchema {
             for next in stride(from: version + 1, through: currentVersion, by: 1) {
                 try migrate(to: next, connection, logger: logger)
             }
+            // Moved by this build's writer, so into this build's layout.
+            if missing && version < 2 { try moveVersion1Bodies(connection, logger: logger) }
             do throws(SQLiteError) {
                 if missing {
                     // PRAGMA takes no bound parameters; both values are integer constants of this file.

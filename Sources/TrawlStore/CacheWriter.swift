@@ -93,9 +93,10 @@ final class CacheWriter {
         let responses = try statement(Self.upsertResponse)
         for key in Self.groupedByHost(batch.responseOrder) {
             guard let response = batch.responses[key] else { continue }
-            if let previous = lastHost, previous != Self.host(of: key) { try packs.seal() }
-            lastHost = Self.host(of: key)
-            let hash = try packs.add(response.body)
+            let host = Self.host(of: key)
+            if let previous = lastHost, previous != host { try packs.seal() }
+            lastHost = host
+            let hash = try packs.add(response.body, host: host)
             defer { responses.reset() }
             try responses.bind(key, at: 1)
             try responses.bind(response.requestedURL, at: 2)
