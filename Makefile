@@ -47,6 +47,7 @@ demo: deps
 	@bash scripts/demo.sh .build/release
 
 bench: build
+	$(SWIFT) build -c release --product trawl-parse-floor
 	@bash scripts/bench.sh
 
 clean:

@@ -9,6 +9,9 @@ extension CacheSchema {
     ///   (sizes and base ids are read without touching a frame's overflow pages); every existing
     ///   pack stays standalone, with its id.
     /// - `pack_bases`: each host's current base, for the writer.
+    /// - `responses` gains `revalidated_at`, the time of the last 304 that freshened the entry
+    ///   (NULL when its last response was a full one), and `body_fetched_at`, when the stored
+    ///   body was received (NULL: at `fetched_at`), for the WARC export's revisit records.
     /// - Triggers: a pack is deleted with its last blob only when no pack is compressed against
     ///   it; a base goes when its last dependent and its last blob are gone; a deleted pack
     ///   leaves `pack_bases`.
@@ -38,6 +41,8 @@ extension CacheSchema {
                 AND NOT EXISTS (SELECT 1 FROM packs WHERE base_id = OLD.base_id)
                 AND NOT EXISTS (SELECT 1 FROM blobs WHERE pack_id = OLD.base_id);
         END;
+        ALTER TABLE responses ADD COLUMN revalidated_at REAL;
+        ALTER TABLE responses ADD COLUMN body_fetched_at REAL;
         CREATE TRIGGER pack_bases_release AFTER DELETE ON packs BEGIN
             DELETE FROM pack_bases WHERE pack_id = OLD.id;
         END;

@@ -81,11 +81,15 @@ final class HostBases {
     }
 
     /// When `host`'s standalone packs with this one (`id`, holding `bytes`) reach the base size:
-    /// moves the bodies of the earlier ones behind `bytes`, deletes them, and returns the merged
-    /// pack. Otherwise nil, and the pack waits for the next ones. Runs in the writer's transaction.
+    /// moves the bodies of the earlier ones behind `bytes` (until the base size is reached),
+    /// deletes them, and returns the merged pack. Otherwise nil, and the pack waits for the next
+    /// ones. A pack over the pack size never joins. Runs in the writer's transaction.
     func merge(
         into id: Int64, bytes: [UInt8], bodies: Int, host: String, limits: PackWriter.Limits
     ) throws(SQLiteError) -> (bytes: [UInt8], bodies: Int)? {
+        // A pack over the pack size holds one large body: never part of a base, which every read
+        // of the host may have to decompress.
+        guard bytes.count <= limits.bytes else { return nil }
         var earlier = pending.removeValue(forKey: host) ?? []
         guard earlier.reduce(bytes.count, { $0 + $1.rawBytes }) >= limits.baseBytes else {
             earlier.append((id, bytes.count))
@@ -94,7 +98,7 @@ final class HostBases {
         }
         var merged = bytes
         var count = bodies
-        for pack in earlier {
+        for pack in earlier where merged.count < limits.baseBytes {
             // A pack that compaction removed, that is damaged or that became a base stays as it is.
             guard try !isBase(pack.id), let packBytes = try load(pack.id), packBytes.count == pack.rawBytes else {
                 continue
