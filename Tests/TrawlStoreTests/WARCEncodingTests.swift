@@ -5,7 +5,8 @@ import TrawlZlib
 
 @testable import TrawlStore
 
-/// The pieces of the WARC export that warcio does not see one by one: base32, gzip members, and the reconstructed request and response heads.
+/// The pieces of the WARC export that warcio does not see one by one: base32, gzip members,
+/// and the reconstructed request and response heads.
 @Suite struct WARCEncodingTests {
     @Test("base32 matches the RFC 4648 test vectors")
     func base32() {
