@@ -5,7 +5,7 @@ APT_PACKAGES = libcurl4-openssl-dev libxml2-dev libsqlite3-dev libzstd-dev zlib1
 BENCH_APT    = nginx-light time curl wget wrk iproute2 util-linux python3-venv
 DEMO_PORT   ?= 0
 
-.PHONY: all deps pyvenv build test demo bench clean
+.PHONY: all deps pyvenv benchvenv build test demo bench clean
 
 all: build
 
@@ -28,6 +28,15 @@ $(PYVENV)/bin/warcio:
 	python3 -m venv $(PYVENV)
 	$(PYVENV)/bin/pip install -q warcio
 
+# trafilatura in its own venv, only for the main-content comparison of `make bench`
+# (SUITES containing `content`); `make test` never installs it. Idempotent.
+BENCHVENV = .build/benchvenv
+benchvenv: deps $(BENCHVENV)/.installed
+$(BENCHVENV)/.installed: scripts/requirements-bench.txt
+	python3 -m venv $(BENCHVENV)
+	$(BENCHVENV)/bin/pip install -q -r scripts/requirements-bench.txt
+	touch $@
+
 # Release build of the `trawl` binary: .build/release/trawl
 build: deps
 	$(SWIFT) build -c release --product trawl
@@ -48,6 +57,7 @@ demo: deps
 
 bench: build
 	$(SWIFT) build -c release --product trawl-parse-floor
+	$(SWIFT) build -c release --product TrawlDemoServer
 	@bash scripts/bench.sh
 
 clean:

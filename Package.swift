@@ -51,7 +51,7 @@ let package = Package(
         .target(
             name: "TrawlStore",
             dependencies: [
-                "TrawlCore", "CTrawlSQLite", "CTrawlZstd", "TrawlZlib",
+                "TrawlCore", "TrawlJSONPath", "CTrawlSQLite", "CTrawlZstd", "TrawlZlib",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -117,7 +117,7 @@ let package = Package(
         .testTarget(
             name: "TrawlStoreTests", dependencies: ["TrawlStore", "TrawlCore", "TrawlTestSupport"],
             resources: [.copy("Fixtures")]),
-        .testTarget(name: "TrawlXMLTests", dependencies: ["TrawlXML"]),
+        .testTarget(name: "TrawlXMLTests", dependencies: ["TrawlXML", "TrawlTestSupport"]),
         .testTarget(name: "TrawlFrontierTests", dependencies: ["TrawlFrontier", "TrawlCore", "TrawlRobots"]),
         .testTarget(
             name: "TrawlHTMLProcessorTests", dependencies: ["TrawlHTMLProcessor", "TrawlXML", "TrawlCore", "TrawlTestSupport"]),

@@ -25,12 +25,18 @@ echo "-- first items of $OUT/site.jsonl ($(wc -l < "$OUT/site.jsonl") in all):"
 head -n 5 "$OUT/site.jsonl"
 
 echo
-echo "== 2. The same command again: every page comes from the cache"
+echo "== 2. The same command again: the job is finished, nothing is fetched or parsed"
 "${TRAWL[@]}" "$BASE" -o "$OUT/site.jsonl" \
+  --extract 'title=//h1' --extract 'description=//meta[@name="description"]/@content'
+"$BIN/trawl" status --cache "$OUT/cache.sqlite"
+
+echo
+echo "== 3. --fresh: a new job, every page served from the cache"
+"${TRAWL[@]}" "$BASE" -o "$OUT/site.jsonl" --fresh \
   --extract 'title=//h1' --extract 'description=//meta[@name="description"]/@content'
 
 echo
-echo "== 3. A JSON API with a glob: ${BASE}api/pokemon/[1-12], fields by JSONPath"
+echo "== 4. A JSON API with a glob: ${BASE}api/pokemon/[1-12], fields by JSONPath"
 "${TRAWL[@]}" "${BASE}api/pokemon/[1-12]" -o "$OUT/pokemon.jsonl" \
   --extract 'name=$.name' --extract 'height=$.height' --extract 'types[]=$.types[*].type.name'
 cat "$OUT/pokemon.jsonl"

@@ -29,7 +29,7 @@ extension HTMLProcessor {
         output.warnings = warnings
     }
 
-    private func append(_ field: HTMLField, _ result: XPathValue, to item: inout [Field], warnings: inout [String]) {
+    func append(_ field: HTMLField, _ result: XPathValue, to item: inout [Field], warnings: inout [String]) {
         let matches = Self.matches(of: result, options: field.options)
         if let value = field.options.value(of: matches, field: field.name, nullMissing: nullMissing, warnings: &warnings) {
             item.append(Field(name: field.name, value: value))

@@ -11,8 +11,68 @@ extension HTMLProcessor {
     /// parse and those that resolve to another scheme are skipped. Consecutive duplicates are
     /// dropped; the engine removes fragments and deduplicates the rest.
     static func links(in document: HTMLDocument, pageURL: String) -> [WebURL] {
+        links(from: document.linkReferences(), pageURL: pageURL)
+    }
+
+    /// The links `rule` selects: what its ``HTMLLinkRule/select`` expressions select
+    /// (evaluated from `node`, relative, or from the document; see ``selectedReferences``),
+    /// or the link elements inside `node` or the ``HTMLLinkRule/within`` matches, or every
+    /// link element; resolved as ``links(in:pageURL:)`` resolves them. `base` is the document's `<base href>` when the caller looked it
+    /// up already (a double optional: `.some(nil)` means the page has none).
+    static func links(
+        in document: HTMLDocument, pageURL: String, rule: HTMLLinkRule, relativeTo node: HTMLNode? = nil,
+        base: String?? = nil
+    ) throws(XMLError) -> [WebURL] {
+        guard rule.select != nil || node != nil || !rule.within.isEmpty else { return links(in: document, pageURL: pageURL) }
+        let base = base ?? document.linkReferences().base
+        if let select = rule.select {
+            var references: [HTMLLinkReference] = []
+            for expression in select {
+                references += try selectedReferences(expression, in: document, relativeTo: node)
+            }
+            return links(from: HTMLLinkReferences(base: base, references: references), pageURL: pageURL)
+        }
+        var scopes: [HTMLNode] = []
+        if let node {
+            scopes = [node]
+        } else {
+            for expression in rule.within { scopes += try document.nodes(matching: expression.absolute) }
+        }
+        var found = document.linkReferences(within: scopes)
+        found.base = base
+        return links(from: found, pageURL: pageURL)
+    }
+
+    /// The references a follow expression selects: for elements, their own link and those
+    /// inside them (so `css:a.more` and `css:nav` work as `css:a.more::attr(href)` would); for
+    /// attributes and text, their values; a string result is one reference.
+    private static func selectedReferences(
+        _ expression: HTMLExpression, in document: HTMLDocument, relativeTo node: HTMLNode?
+    ) throws(XMLError) -> [HTMLLinkReference] {
+        let nodes: [HTMLNode]
+        do throws(XMLError) {
+            if let node {
+                nodes = try document.nodes(matching: expression.relative, relativeTo: node)
+            } else {
+                nodes = try document.nodes(matching: expression.absolute)
+            }
+        } catch {
+            // Not nodes: a string such as `string(//a/@href)`, or an error evaluating again reports.
+            let value: XPathValue
+            if let node {
+                value = try document.evaluate(expression.relative, relativeTo: node)
+            } else {
+                value = try document.evaluate(expression.absolute)
+            }
+            guard case .string(let string) = value else { return [] }
+            return [HTMLLinkReference(source: .anchor, reference: string)]
+        }
+        return document.linkReferences(within: nodes).references
+    }
+
+    /// `found` resolved against its base (itself resolved against the page URL) or the page URL.
+    static func links(from found: HTMLLinkReferences, pageURL: String) -> [WebURL] {
         guard let page = try? WebURL(pageURL) else { return [] }
-        let found = document.linkReferences()
         var base = page
         if let href = found.base, let resolved = try? page.resolving(href), resolved.isHTTP {
             base = resolved

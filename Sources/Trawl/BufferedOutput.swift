@@ -11,16 +11,25 @@ struct BufferedOutput {
     private(set) var isClosed = false
     private static let flushThreshold = 64 * 1024
 
-    /// Opens `path` for writing (creating or truncating it); `-` means standard output.
-    init(path: String) throws(OutputError) {
+    /// Opens `path` for writing (creating it, and truncating it unless `append`); `-` means
+    /// standard output.
+    init(path: String, append: Bool = false) throws(OutputError) {
         if path == "-" {
             handle = FileHandle.standardOutput
             closesHandle = false
             return
         }
-        guard FileManager.default.createFile(atPath: path, contents: nil),
-            let handle = FileHandle(forWritingAtPath: path)
-        else { throw OutputError("cannot write output file '\(path)'") }
+        if !(append && FileManager.default.fileExists(atPath: path)) {
+            guard FileManager.default.createFile(atPath: path, contents: nil) else {
+                throw OutputError("cannot write output file '\(path)'")
+            }
+        }
+        guard let handle = FileHandle(forWritingAtPath: path) else {
+            throw OutputError("cannot write output file '\(path)'")
+        }
+        if append {
+            do { try handle.seekToEnd() } catch { throw OutputError("cannot append to output file '\(path)': \(error)") }
+        }
         self.handle = handle
         closesHandle = true
     }

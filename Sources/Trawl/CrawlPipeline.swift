@@ -13,9 +13,10 @@ struct CrawlPipeline: Sendable {
     let fetcher: any Fetcher
     let store: any CrawlStore
     let processors: [any AsyncProcessor]
-    let sink: any ItemSink
     let rules: LinkRules
     let frontier: Frontier
+    /// Where queued redirect targets are recorded (a durable crawl persists them).
+    let journal: CrawlJournal
     let maxRedirects: Int
     /// The product token robots.txt groups are matched against (`Trawl`).
     let robotsAgent: String
@@ -30,6 +31,12 @@ struct CrawlPipeline: Sendable {
     struct Result: Sendable {
         var outcome: TaskOutcome
         var links: [CrawlTask] = []
+        /// The page's items, for the journal to write and record with the page.
+        var items: [Item] = []
+        /// Why the page failed for good (already recorded in the store's failures).
+        var failure: FailureReason?
+        /// Redirect targets this task claimed and fetched itself: done with it.
+        var redirects: [String] = []
     }
 
     /// Runs `task` and returns its outcome and the in-scope links it discovered.
@@ -48,7 +55,7 @@ struct CrawlPipeline: Sendable {
             case .failed(let reason):
                 if reason.isTransient { return Result(outcome: .transientFailure(reason, retryAfter: nil, signal: nil)) }
                 try await recordFailure(reason, url: url)
-                return finished(signal)
+                return finished(signal, failure: reason, chain: chain, task: task)
             case .transient(let received):
                 return Result(outcome: Self.transientOutcome(for: received))
             case .response(let received, let fromNetwork):
@@ -56,25 +63,29 @@ struct CrawlPipeline: Sendable {
                 if fromNetwork { signal = .response(elapsed: received.elapsed) }
             }
             guard response.isRedirect else {
-                let links = try await finish(response, url: url, task: task)
-                return Result(outcome: .finished(signal), links: links)
+                var result = try await finish(response, url: url, task: task)
+                result.outcome = .finished(signal)
+                result.redirects = chain.filter { $0 != task.url }
+                return result
             }
             switch await nextHop(after: response, url: url, chain: chain, task: task) {
             case .follow(let target):
                 chain.insert(target)
                 url = target
             case .handedBack:
-                return finished(signal)
+                return finished(signal, failure: nil, chain: chain, task: task)
             case .failed(let reason):
                 try await recordFailure(reason, url: url)
-                return finished(signal)
+                return finished(signal, failure: reason, chain: chain, task: task)
             }
         }
     }
 
-    private func finished(_ signal: HostThrottle.Signal?) -> Result {
+    private func finished(
+        _ signal: HostThrottle.Signal?, failure: FailureReason?, chain: Set<String>, task: CrawlTask
+    ) -> Result {
         statistics.update { $0.pagesDone += 1 }
-        return Result(outcome: .finished(signal))
+        return Result(outcome: .finished(signal), failure: failure, redirects: chain.filter { $0 != task.url })
     }
 
     // MARK: - 1. Cache or network, as the cache mode decides
@@ -141,11 +152,14 @@ struct CrawlPipeline: Sendable {
             return .failed(FailureReason(.tooManyRedirects, "more than \(maxRedirects) hops, last to \(canonical)"))
         }
         // A hop queued as a page of its own (behind its robots.txt) keeps the carried fields.
-        let claim = await frontier.claimRedirect(
+        let (claim, claimed) = await frontier.claimRedirect(
             CrawlTask(url: canonical, hostKey: hostKey, depth: task.depth, carried: task.carried))
         switch claim {
         case .follow: return .follow(canonical)
-        case .alreadyKnown, .queued: return .handedBack
+        case .alreadyKnown: return .handedBack
+        case .queued:
+            try? await journal.enqueue([claimed], parent: url)
+            return .handedBack
         case .recorded(let record):
             try? await self.record(record)
             return .handedBack
@@ -154,30 +168,31 @@ struct CrawlPipeline: Sendable {
 
     // MARK: - 3. The final response: processors, item, links
 
-    private func finish(_ response: Response, url: String, task: CrawlTask) async throws -> [CrawlTask] {
+    private func finish(_ response: Response, url: String, task: CrawlTask) async throws -> Result {
         let depth = task.depth
         defer { statistics.update { $0.pagesDone += 1 } }
         if response.status >= 400 {
-            try await recordFailure(FailureReason(.httpStatus, String(response.status)), url: url)
-            return []
+            let reason = FailureReason(.httpStatus, String(response.status))
+            try await recordFailure(reason, url: url)
+            return Result(outcome: .finished(nil), failure: reason)
         }
-        guard (200..<300).contains(response.status) else { return [] }
+        guard (200..<300).contains(response.status) else { return Result(outcome: .finished(nil)) }
         let page = Page(
             url: response.finalURL, status: response.status, headers: response.headers,
             body: response.body, depth: depth)
         let extraction = await PageExtraction.run(page, processors: processors, carried: task.carried)
         if let failure = extraction.failure {
             try await recordFailure(failure, url: url)
-            return []
+            return Result(outcome: .finished(nil), failure: failure)
         }
         countWarnings(extraction.warnings, url: url)
         if !extraction.notes.isEmpty {
             statistics.update { $0.processorNotes.merge(extraction.notes, uniquingKeysWith: +) }
         }
-        for item in extraction.items { try await sink.write(item) }
         statistics.update { $0.items += extraction.items.count }
-        return tasks(
+        let links = tasks(
             for: extraction.links, carriedLinks: extraction.carriedLinks, carried: task.carried, depth: depth + 1)
+        return Result(outcome: .finished(nil), links: links, items: extraction.items)
     }
 
     /// Counts the processors' warnings (values that did not convert) and logs each at debug level.

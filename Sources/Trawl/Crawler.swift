@@ -16,29 +16,36 @@ import TrawlURL
 /// Thread-safe: ``stop()`` and ``progress()`` may be called from any task while `run()` runs.
 public final class Crawler: Sendable {
     private let configuration: ValidatedCrawlConfiguration
-    private let frontier: Frontier
-    private let pipeline: CrawlPipeline
+    let frontier: Frontier
+    let pipeline: CrawlPipeline
     private let statistics = StatisticsRecorder()
     private let store: any CrawlStore
     private let sink: any ItemSink
-    private let logger: Logger
+    let logger: Logger
     private let clock = ContinuousClock()
     private let started: ContinuousClock.Instant
+    let journal: CrawlJournal
+    private let durable: DurableJob?
+    private let stopRequested = StopFlag()
 
     /// Validates `configuration` (throwing ``CrawlConfigurationError``) and prepares the crawl.
     public init(
         configuration: CrawlConfiguration, fetcher: any Fetcher, store: any CrawlStore,
-        processors: [any AsyncProcessor], sink: any ItemSink, logger: Logger
+        processors: [any AsyncProcessor], sink: any ItemSink, logger: Logger, durable: DurableJob? = nil
     ) throws(CrawlConfigurationError) {
         let validated = try configuration.validated()
         self.configuration = validated
         self.store = store
         self.sink = sink
         self.logger = logger
-        frontier = Frontier(limits: validated.limits, policy: validated.politeness)
+        self.durable = durable
+        journal = CrawlJournal(store: durable?.store, sink: sink, nextSequence: durable?.nextItemSequence ?? 1)
+        var limits = validated.limits
+        if durable != nil { limits.queueWindow = Self.queueWindow }
+        frontier = Frontier(limits: limits, policy: validated.politeness)
         pipeline = CrawlPipeline(
-            fetcher: fetcher, store: store, processors: processors, sink: sink, rules: validated.rules,
-            frontier: frontier, maxRedirects: validated.maxRedirects, robotsAgent: validated.robotsAgent,
+            fetcher: fetcher, store: store, processors: processors, rules: validated.rules,
+            frontier: frontier, journal: journal, maxRedirects: validated.maxRedirects, robotsAgent: validated.robotsAgent,
             seedRobotsSitemaps: validated.seedRobotsSitemaps, statistics: statistics, logger: logger,
             cache: validated.cache)
         started = clock.now
@@ -54,10 +61,23 @@ public final class Crawler: Sendable {
         }
         logger.debug("crawl started", metadata: ["trawl.seeds": "\(seeds.count)"])
         do {
-            for record in await frontier.add(seeds) { try await pipeline.record(record) }
+            if let durable { await frontier.setRefiller(Self.refiller(durable.store)) }
+            // A slow crawl fills a write batch slowly: commit at least every couple of seconds so
+            // that a kill -9 costs at most that much work (or one batch on a fast crawl).
+            let committer = durable.map { Self.periodicCommits(of: $0.store) }
+            defer { committer?.cancel() }
+            if let durable, durable.resume {
+                try await restore(from: durable.store)
+            } else {
+                let changes = await frontier.add(seeds)
+                for record in changes.records {
+                    try await pipeline.record(record)
+                    try await journal.record(record)
+                }
+            }
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for _ in 0..<configuration.limits.concurrency {
-                    group.addTask { [frontier, pipeline] in
+                    group.addTask { [frontier, pipeline, journal] in
                         while let task = await frontier.next() {
                             let result: CrawlPipeline.Result
                             do {
@@ -66,8 +86,22 @@ public final class Crawler: Sendable {
                                 await frontier.complete(task, outcome: .finished(nil), discovered: [])
                                 throw error
                             }
-                            let records = await frontier.complete(task, outcome: result.outcome, discovered: result.links)
-                            for record in records { try await pipeline.record(record) }
+                            let changes = await frontier.complete(task, outcome: result.outcome, discovered: result.links)
+                            for record in changes.records {
+                                try await pipeline.record(record)
+                                try await journal.record(record)
+                            }
+                            switch result.outcome {
+                            case .transientFailure:
+                                // Retried later, unless the frontier gave up (then it is recorded above).
+                                if !changes.records.contains(where: { $0.task.url == task.url }) {
+                                    try await journal.retrying(task)
+                                }
+                            case .finished, .robots:
+                                try await journal.pageFinished(
+                                    task, items: result.items, failure: result.failure, redirects: result.redirects,
+                                    queued: changes.queued)
+                            }
                         }
                     }
                 }
@@ -83,9 +117,14 @@ public final class Crawler: Sendable {
             try? await sink.close()
             throw error
         }
+        let snapshot = await frontier.snapshot
+        if let durable {
+            try await durable.store.saveHostStates(await frontier.hostSnapshots())
+            if !stopRequested.isSet { try await durable.store.setJobFinished(true, at: Date()) }
+            if let run = durable.run { try await durable.store.endRun(run, at: Date()) }
+        }
         try await store.close()
         try await sink.close()
-        let snapshot = await frontier.snapshot
         return CrawlSummary(
             statistics: statistics.snapshot, elapsed: clock.now - started,
             stopped: snapshot.queued > 0, scheduler: await frontier.report,
@@ -94,6 +133,7 @@ public final class Crawler: Sendable {
 
     /// Stops handing out new work; pages in flight finish and `run()` returns normally.
     public func stop() async {
+        stopRequested.set()
         await frontier.stop()
     }
 

@@ -7,9 +7,10 @@ import TrawlCore
 public actor JSONLinesWriter: ItemSink {
     private var output: BufferedOutput
 
-    /// Opens `path` for writing (creating or truncating it); `-` means standard output.
-    public init(path: String) throws(OutputError) {
-        output = try BufferedOutput(path: path)
+    /// Opens `path` for writing (creating it, and truncating it unless `append`); `-` means
+    /// standard output.
+    public init(path: String, append: Bool = false) throws(OutputError) {
+        output = try BufferedOutput(path: path, append: append)
     }
 
     public func write(_ item: Item) throws {

@@ -21,8 +21,9 @@ struct PageExtraction: Sendable {
     /// Runs `processors` over `page` one after the other; the first that throws fails the page.
     ///
     /// `carried` are the fields the page's task brought from the page that linked to it: they
-    /// lead the page's item. A page that carries its own fields on (it returned carrying links)
-    /// writes no item of its own: the followed pages write it.
+    /// lead the page's item and each of the processors' items (`each` matches). A page that
+    /// carries its own fields on (it returned carrying links) writes no item of its own: the
+    /// followed pages write it.
     static func run(_ page: Page, processors: [any AsyncProcessor], carried: [Field] = []) async -> PageExtraction {
         var extraction = PageExtraction()
         var fields: [Field] = []
@@ -38,6 +39,14 @@ struct PageExtraction: Sendable {
             } catch {
                 return PageExtraction(failure: FailureReason(.processing, "\(processor.name): \(error)"))
             }
+        }
+        if !carried.isEmpty, !extraction.items.isEmpty {
+            // Every item the page writes (one per `each` match, say) starts with what it was
+            // carried, and those items stand for the page: no item of carried fields alone.
+            extraction.items = extraction.items.map {
+                Item(url: $0.url, fields: CrawlPipeline.itemFields(carried: carried, own: $0.fields))
+            }
+            if fields.isEmpty { return extraction }
         }
         if extraction.carriedLinks.isEmpty {
             let itemFields = CrawlPipeline.itemFields(carried: carried, own: fields)

@@ -31,7 +31,8 @@ enum ConfigKey {
         "output": .string, "format": .string, "sitemap": .list, "robots-sitemaps": .flag,
         "processor-command": .string, "processor-arg": .list, "processor-workers": .integer,
         "processor-timeout": .number, "quiet": .flag, "verbose": .flag,
-        "carry": .list, "cache-mode": .string, "max-age": .string,
+        "carry": .list, "links-in": .list, "links-match": .list, "cache-mode": .string, "max-age": .string,
+        "fresh": .flag, "resume-anyway": .flag, "grace": .number,
     ]
 
     /// Every key a file may use at the top level.

@@ -38,6 +38,9 @@ struct CrawlCommand: AsyncParsableCommand {
 
     @OptionGroup var carryOptions: CarryOptions
 
+    @OptionGroup(title: "Links")
+    var linkOptions: LinkOptions
+
     @Option(help: ArgumentHelp("The cache database (created if missing; a folder gets trawl.sqlite inside).", valueName: "path"))
     var cache = "cache/trawl.sqlite"
 
@@ -92,6 +95,9 @@ struct CrawlCommand: AsyncParsableCommand {
     @OptionGroup(title: "Config file")
     var config: ConfigOptions
 
+    @OptionGroup(title: "Job (resume)")
+    var job: JobOptions
+
     @Flag(name: [.short, .long], help: "No progress line and no summary.")
     var quiet = false
 
@@ -110,11 +116,13 @@ struct CrawlCommand: AsyncParsableCommand {
         }
     }
 
-    /// Crawls with the options as parsed; `rules` come from a config file (see `run()`).
-    func crawl(rules: [CrawlRule]) async throws {
+    /// Crawls with the options as parsed; `rules` come from a config file (see `run()`), and
+    /// `arguments` is the effective command line (the file's settings in front), which the job
+    /// compares on resume.
+    func crawl(rules: [CrawlRule], rulesText: String?, arguments: [String]) async throws {
         let logger = CommandLogging.bootstrap(verbose: verbose)
         // Everything the user typed is checked here, before the network or the cache is touched.
-        let (extractionSpecs, builtIns) = try extraction.makeProcessors(carry: carryOptions)
+        let (extractionSpecs, builtIns) = try extraction.makeProcessors(carry: carryOptions, links: linkOptions)
         let processors = RuleProcessor.combining(
             rules: rules, builtIns: builtIns, nullMissing: extraction.nullMissing)
         let seedURLs = try SeedList.collect(arguments: seeds, file: seedsFile, glob: !noGlob)
@@ -141,10 +149,37 @@ struct CrawlCommand: AsyncParsableCommand {
         fetchConfiguration.caCertificatesPath = caCertificates
 
         let store: SQLiteCrawlStore
-        do { store = try SQLiteCrawlStore(path: Self.databasePath(for: cache), logger: logger) } catch {
+        do { store = try SQLiteCrawlStore(path: Self.databasePath(for: cache), batchSize: 1_024, logger: logger) } catch {
             throw ValidationError(error.description)
         }
-        let sink = try output.makeSink(fieldNames: CrawlConfigFile.fieldNames(rules: rules, then: extractionSpecs.map(\.name)))
+        let fieldNames = CrawlConfigFile.fieldNames(rules: rules, then: extractionSpecs.map(\.name))
+        let sink: any ItemSink
+        let durable: DurableJob
+        do {
+            let jobStore: any JobStore = store
+            let seedEntries = try JobSetup.seedEntries(configuration)
+            let settings = JobSettings(
+                seeds: seedEntries.map(\.url),
+                values: JobFingerprint.values(arguments: arguments, configRules: rulesText))
+            let start = try await JobSetup.prepare(
+                store: jobStore, settings: settings, seeds: seedEntries, options: job, cachePath: store.path)
+            let opened = try await JobOutput.open(
+                path: output.path, format: output.format.flatMap(OutputFormat.init(name:)), fieldNames: fieldNames,
+                store: jobStore, start: start)
+            if let note = opened.note, !quiet { FileHandle.standardError.write(Data("trawl: \(note)\n".utf8)) }
+            if start == .finished {
+                try await opened.sink.close()
+                let counts = try await jobStore.jobCounts()
+                try await store.close()
+                if !quiet {
+                    FileHandle.standardError.write(Data(JobReport.finishedLine(counts: counts, cache: store.path).utf8))
+                }
+                return
+            }
+            sink = opened.sink
+            let run = try await jobStore.startRun(at: Date())
+            durable = DurableJob(store: jobStore, resume: start == .resume, nextItemSequence: opened.nextSequence, run: run)
+        }
         let fetcher: CurlFetcher
         do { fetcher = try CurlFetcher(configuration: fetchConfiguration, logger: logger) } catch {
             throw CrawlFailure(message: "\(error)")
@@ -157,10 +192,22 @@ struct CrawlCommand: AsyncParsableCommand {
             crawler = try Crawler(
                 configuration: configuration, fetcher: fetcher, store: store,
                 processors: processors.map { $0 as any AsyncProcessor } + (command.map { [$0] } ?? []),
-                sink: sink, logger: logger)
+                sink: sink, logger: logger, durable: durable)
         } catch { throw ValidationError(error.message) }
 
-        let interrupts = InterruptHandler { await crawler.stop() }
+        let resumeCommand = JobReport.resumeCommand(CommandLine.arguments)
+        let quiet = self.quiet
+        let interrupts = InterruptHandler(
+            grace: job.grace, onFirstInterrupt: { await crawler.stop() },
+            onGraceExpired: { code in
+                // Requests still in flight are abandoned: they are queued again on resume.
+                try? await store.flush()
+                try? await sink.close()
+                if !quiet {
+                    FileHandle.standardError.write(Data(JobReport.graceExpiredLine(resume: resumeCommand).utf8))
+                }
+                Foundation.exit(code)
+            })
         let display = ProgressDisplay(crawler: crawler, enabled: !quiet && isatty(STDERR_FILENO) == 1)
         display.start()
         let summary: CrawlSummary
@@ -176,7 +223,12 @@ struct CrawlCommand: AsyncParsableCommand {
         if !quiet {
             FileHandle.standardError.write(Data(SummaryReport(summary: summary, output: output.path).text.utf8))
         }
-        if interrupts.wasInterrupted { throw ExitCode(130) }
+        if interrupts.wasInterrupted {
+            if !quiet {
+                FileHandle.standardError.write(Data(JobReport.resumeLine(resumeCommand).utf8))
+            }
+            throw ExitCode(interrupts.exitCode)
+        }
     }
 
     /// `path`, or `path/trawl.sqlite` when `path` is a folder or ends with a slash.

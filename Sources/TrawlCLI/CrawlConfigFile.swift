@@ -18,6 +18,9 @@ struct CrawlConfigFile {
     var seeds: [String] = []
     /// The rules, in file order: the first that matches a page applies to it.
     var rules: [CrawlRule] = []
+    /// The `rules` section written back as YAML (comments and layout dropped), to tell whether a
+    /// resumed job's rules changed; nil without rules.
+    var rulesText: String?
 
     /// Reads and checks the file at `path`.
     static func load(path: String) throws(ConfigFileError) -> CrawlConfigFile {
@@ -38,7 +41,9 @@ struct CrawlConfigFile {
         for (key, _, value) in try reader.entries(root, allowed: ConfigKey.all, what: "the config file") {
             switch key {
             case "seeds": config.seeds = try reader.list(value, key: key).map(\.text)
-            case "rules": config.rules = try RuleReader(reader: reader).rules(value)
+            case "rules":
+                config.rules = try RuleReader(reader: reader).rules(value)
+                config.rulesText = try? Yams.serialize(node: value)
             default:
                 guard let kind = ConfigKey.options[key] else { throw reader.error(at: value, "unknown key '\(key)'") }
                 config.settings.append((key, try values(value, key: key, kind: kind, reader: reader)))
@@ -77,9 +82,19 @@ struct CrawlConfigFile {
             do { _ = try ExtractionSpec.Compiled.compile(expression, option: "each", argument: text) } catch {
                 throw reader.error(at: node, "\(error)")
             }
-        case "follow":
+        case "follow" where text.hasPrefix("$"):
             do { _ = try JSONPathQuery(text) } catch { throw reader.error(at: node, "invalid JSONPath '\(text)': \(error)") }
-        case "include", "exclude":
+        case "follow", "links-in":
+            guard let expression = FieldExpression.parse(commandLine: text.trimmingWhitespace()) else {
+                throw reader.error(at: node, "invalid \(key) '\(text)': \(FieldExpression.commandLineRule)")
+            }
+            if key == "links-in", !expression.isHTML {
+                throw reader.error(at: node, "'links-in' takes XPath or CSS selectors of HTML elements, not '\(text)'")
+            }
+            do { _ = try ExtractionSpec.Compiled.compile(expression, option: key, argument: text) } catch {
+                throw reader.error(at: node, "\(error)")
+            }
+        case "include", "exclude", "links-match":
             do { _ = try NSRegularExpression(pattern: text) } catch {
                 throw reader.error(at: node, "invalid regex '\(text)' in '\(key)'")
             }

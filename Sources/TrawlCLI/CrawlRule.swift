@@ -20,8 +20,15 @@ struct CrawlRule: Sendable {
     /// JSONPath queries whose string results are links (JSON pages).
     var jsonFollow: [JSONPathQuery] = []
     /// XPath or CSS expressions whose string values are links (HTML pages); nil follows every
-    /// link of an HTML page, as without rules.
+    /// link of an HTML page, as without rules, and empty none.
     var htmlFollow: [HTMLExpression]?
+    /// Field names carried along the followed links (`follow: {carry: […]}`), each of the
+    /// kind (HTML or JSON) of the links that carry it.
+    var carry: [String] = []
+    /// `links: {in: …}`: only the link elements inside what these select (HTML pages).
+    var linksWithin: [HTMLExpression] = []
+    /// `links: {match: …}`: a link must match one of these to be followed; empty keeps all.
+    var linkPatterns: [URLRegex] = []
     /// The field names in the order the file gives them.
     var fieldNames: [String] = []
 
@@ -41,12 +48,19 @@ struct CrawlRule: Sendable {
 
     /// The processors that run this rule, built once before the crawl.
     func processors(nullMissing: Bool) -> [any Processor] {
-        var processors: [any Processor] = [
-            HTMLProcessor(fields: htmlFields, each: htmlEach, nullMissing: nullMissing, followLinks: htmlFollow == nil),
-            JSONProcessor(fields: jsonFields, each: jsonEach, follow: jsonFollow, nullMissing: nullMissing),
+        let htmlNames = Set(htmlFields.map(\.name))
+        let links = HTMLLinkRule(
+            select: htmlFollow?.isEmpty == false ? htmlFollow : nil, within: linksWithin,
+            carry: carry.filter { htmlNames.contains($0) })
+        let processors: [any Processor] = [
+            HTMLProcessor(
+                fields: htmlFields, each: htmlEach, nullMissing: nullMissing, followLinks: htmlFollow?.isEmpty != true,
+                links: links),
+            JSONProcessor(
+                fields: jsonFields, each: jsonEach, follow: jsonFollow, nullMissing: nullMissing,
+                carry: carry.filter { !htmlNames.contains($0) }),
         ]
-        if let htmlFollow, !htmlFollow.isEmpty { processors.append(HTMLLinkSelector(expressions: htmlFollow)) }
-        return processors
+        return LinkPatternFilter.wrapping(processors, patterns: linkPatterns)
     }
 }
 

@@ -61,6 +61,14 @@ enum ExtractionSpec: Hashable {
     }
 }
 
+/// The command line's HTML link options: `--follow` XPath/CSS selectors, `--links-in` and
+/// `--links-match`.
+struct HTMLFollow {
+    var select: [HTMLExpression] = []
+    var within: [HTMLExpression] = []
+    var patterns: [URLRegex] = []
+}
+
 /// The built-in processors, configured from the command line. The one place they are registered.
 enum BuiltInProcessors {
     /// Processors for `extractions`, `--each`, `--null-missing`, `--follow` and `--carry`.
@@ -68,7 +76,8 @@ enum BuiltInProcessors {
     /// `--each` applies to every `--extract`, so they must all be of its kind (XPath/CSS with
     /// an XPath or CSS `--each`, JSONPath with a JSONPath one), and none may be named `index`.
     static func make(
-        extractions: [ExtractionSpec], options: ExtractionOptions, follow: [JSONPathQuery], carry: [String] = []
+        extractions: [ExtractionSpec], options: ExtractionOptions, follow: [JSONPathQuery], links: HTMLFollow = HTMLFollow(),
+        carry: [String] = []
     ) throws(ValidationError) -> [any Processor] {
         var htmlEach: HTMLExpression?
         var jsonEach: JSONPathQuery?
@@ -99,10 +108,16 @@ enum BuiltInProcessors {
             case .json(let field): jsonFields.append(field)
             }
         }
-        return [
-            HTMLProcessor(fields: htmlFields, each: htmlEach, nullMissing: options.nullMissing, followLinks: true),
-            JSONProcessor(fields: jsonFields, each: jsonEach, follow: follow, nullMissing: options.nullMissing, carry: carry),
-            SitemapProcessor(),
+        let htmlNames = Set(htmlFields.map(\.name))
+        let rule = HTMLLinkRule(
+            select: links.select.isEmpty ? nil : links.select, within: links.within,
+            carry: carry.filter { htmlNames.contains($0) })
+        let extractors: [any Processor] = [
+            HTMLProcessor(fields: htmlFields, each: htmlEach, nullMissing: options.nullMissing, links: rule),
+            JSONProcessor(
+                fields: jsonFields, each: jsonEach, follow: follow, nullMissing: options.nullMissing,
+                carry: carry.filter { !htmlNames.contains($0) }),
         ]
+        return LinkPatternFilter.wrapping(extractors, patterns: links.patterns) + [SitemapProcessor()]
     }
 }

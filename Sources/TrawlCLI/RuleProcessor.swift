@@ -25,6 +25,7 @@ struct RuleProcessor: Processor {
             output.fields += part.fields
             output.items += part.items
             output.links += part.links
+            output.carriedLinks += part.carriedLinks
             output.warnings += part.warnings
             output.notes.merge(part.notes, uniquingKeysWith: +)
         }

@@ -9,12 +9,14 @@ import Yams
 ///
 /// A rule is a mapping: `match` (`url: REGEX` and/or `type: media/type`; absent, every page),
 /// `fields` (name → expression string, or name → `{css|xpath|jsonpath: EXPR, all, raw, type}`),
-/// `each` (one item per match) and `follow` (JSONPath queries for JSON pages, XPath/CSS
-/// selectors of link URLs for HTML pages).
+/// `each` (one item per match), `follow` (JSONPath queries for JSON pages, XPath/CSS
+/// selectors of link URLs for HTML pages; or a mapping `{select: …, carry: [fields]}`) and
+/// `links` (`{in: SELECTOR, match: REGEX}`, see ``LinkReader``).
 struct RuleReader {
     let reader: ConfigReader
 
-    static let ruleKeys = ["match", "fields", "each", "follow"]
+    static let ruleKeys = ["match", "fields", "each", "follow", "links"]
+    static let followKeys = ["select", "carry"]
     static let matchKeys = ["url", "type"]
     static let fieldKeys = ["css", "xpath", "jsonpath", "all", "raw", "type"]
 
@@ -29,12 +31,15 @@ struct RuleReader {
         var rule = CrawlRule()
         var fields: [(spec: FieldSpec, node: Node)] = []
         var eachNode: Node?
+        var carryNodes: [(text: String, node: Node)] = []
+        var linksNode: Node?
         for (key, _, value) in try reader.entries(node, allowed: Self.ruleKeys, what: "a rule") {
             switch key {
             case "match": try match(value, into: &rule)
             case "fields": fields = try self.fields(value)
             case "each": eachNode = value
-            default: try follow(value, into: &rule)
+            case "links": linksNode = value
+            default: carryNodes = try follow(value, into: &rule)
             }
         }
         if let eachNode {
@@ -62,7 +67,31 @@ struct RuleReader {
             }
             rule.fieldNames.append(spec.name)
         }
+        if let linksNode { try LinkReader(reader: reader).read(linksNode, into: &rule) }
+        try checkCarry(carryNodes, of: &rule)
         return rule
+    }
+
+    /// Checks the `carry` names against the rule's fields: each must be one of them, of the
+    /// kind of the links that carry it (HTML fields ride HTML links, JSONPath fields JSON
+    /// links); a JSONPath `each` cannot carry.
+    private func checkCarry(_ names: [(text: String, node: Node)], of rule: inout CrawlRule) throws(ConfigFileError) {
+        for (name, node) in names {
+            let isHTML = rule.htmlFields.contains { $0.name == name }
+            guard isHTML || rule.jsonFields.contains(where: { $0.name == name }) else {
+                throw reader.error(at: node, "cannot carry '\(name)': the rule has no field of that name")
+            }
+            if isHTML, rule.htmlFollow?.isEmpty == true {
+                throw reader.error(at: node, "cannot carry '\(name)': an XPath or CSS field rides HTML links, and the rule follows none")
+            }
+            if !isHTML, rule.jsonFollow.isEmpty {
+                throw reader.error(at: node, "cannot carry '\(name)': a JSONPath field needs a JSONPath 'select' to ride on")
+            }
+            if !isHTML, rule.jsonEach != nil {
+                throw reader.error(at: node, "cannot carry '\(name)': a JSONPath 'each' gives no single set of fields to carry")
+            }
+            rule.carry.append(name)
+        }
     }
 
     private func match(_ node: Node, into rule: inout CrawlRule) throws(ConfigFileError) {
@@ -126,7 +155,26 @@ struct RuleReader {
         return FieldSpec(name: name, expression: expression, options: options)
     }
 
-    private func follow(_ node: Node, into rule: inout CrawlRule) throws(ConfigFileError) {
+    /// Reads `follow` into `rule`, and returns the names it carries with their nodes. A
+    /// mapping without `select` follows every link of an HTML page.
+    private func follow(_ node: Node, into rule: inout CrawlRule) throws(ConfigFileError) -> [(text: String, node: Node)] {
+        guard case .mapping = node else {
+            try select(node, into: &rule)
+            return []
+        }
+        var carry: [(text: String, node: Node)] = []
+        for (key, _, value) in try reader.entries(node, allowed: Self.followKeys, what: "'follow'") {
+            if key == "select" {
+                try select(value, into: &rule)
+            } else {
+                guard case .sequence = value else { throw reader.error(at: value, "'carry' must be a list of field names") }
+                carry = try reader.list(value, key: key)
+            }
+        }
+        return carry
+    }
+
+    private func select(_ node: Node, into rule: inout CrawlRule) throws(ConfigFileError) {
         var html: [HTMLExpression] = []
         for entry in try reader.list(node, key: "follow") {
             switch try compile(try expression(entry.text, node: entry.node, key: "follow"), node: entry.node) {
@@ -137,14 +185,14 @@ struct RuleReader {
         rule.htmlFollow = html
     }
 
-    private func expression(_ text: String, node: Node, key: String) throws(ConfigFileError) -> FieldExpression {
+    func expression(_ text: String, node: Node, key: String) throws(ConfigFileError) -> FieldExpression {
         guard let expression = FieldExpression.parse(commandLine: text.trimmingWhitespace()) else {
             throw reader.error(at: node, "invalid expression '\(text)' for '\(key)': \(FieldExpression.commandLineRule)")
         }
         return expression
     }
 
-    private func compile(_ expression: FieldExpression, node: Node) throws(ConfigFileError) -> ExtractionSpec.Compiled {
+    func compile(_ expression: FieldExpression, node: Node) throws(ConfigFileError) -> ExtractionSpec.Compiled {
         do {
             return try ExtractionSpec.Compiled.compile(expression, option: "expression", argument: expression.description)
         } catch {

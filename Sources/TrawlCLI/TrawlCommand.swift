@@ -8,7 +8,7 @@ struct TrawlCommand: AsyncParsableCommand {
         commandName: "trawl",
         abstract: "A fast caching web crawler: seed URLs in, JSON lines out, every response cached.",
         version: TrawlVersion.current,
-        subcommands: [CrawlCommand.self, ExtractCommand.self, RobotsCommand.self, CacheCommand.self]
+        subcommands: [CrawlCommand.self, ExtractCommand.self, StatusCommand.self, ItemsCommand.self, RobotsCommand.self, CacheCommand.self]
     )
 }
 

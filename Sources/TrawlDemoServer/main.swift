@@ -2,6 +2,10 @@
 // loopback, for demos and end-to-end tests of the `trawl` binary.
 //
 //     TrawlDemoServer --root DIR [--host 127.0.0.1] [--port 0]
+//     TrawlDemoServer --graph FANOUT [--graph-size N] [--host 127.0.0.1] [--port 0]
+//
+// `--graph` serves a synthetic link graph instead (see LinkGraphSite): `/g/N` links to FANOUT
+// new pages, for measuring crawls that know millions of URLs.
 //
 // Prints exactly one line, `http://HOST:PORT/`, once listening, then serves until SIGTERM or
 // SIGINT. Usage errors exit with status 2.
@@ -23,7 +27,7 @@ sigaddset(&stopSignals, SIGTERM)
 sigaddset(&stopSignals, SIGINT)
 pthread_sigmask(SIG_BLOCK, &stopSignals, nil)
 
-let usage = "usage: TrawlDemoServer --root DIR [--host 127.0.0.1] [--port 0]"
+let usage = "usage: TrawlDemoServer (--root DIR | --graph FANOUT) [--host 127.0.0.1] [--port 0]"
 
 func fail(_ message: String) -> Never {
     FileHandle.standardError.write(Data("error: \(message)\n\(usage)\n".utf8))
@@ -31,6 +35,8 @@ func fail(_ message: String) -> Never {
 }
 
 var root: String?
+var graph: Int?
+var graphSize: Int?
 var host = "127.0.0.1"
 var port = 0
 var arguments = CommandLine.arguments.dropFirst()
@@ -39,10 +45,18 @@ while let argument = arguments.popFirst() {
     case "-h", "--help":
         print(usage)
         exit(0)
-    case "--root", "--host", "--port":
+    case "--root", "--host", "--port", "--graph", "--graph-size":
         guard let value = arguments.popFirst() else { fail("\(argument) needs a value") }
         switch argument {
         case "--root": root = value
+        case "--graph":
+            guard let fanout = Int(value), (1...10_000).contains(fanout) else {
+                fail("--graph must be a fan-out from 1 to 10000, got '\(value)'")
+            }
+            graph = fanout
+        case "--graph-size":
+            guard let size = Int(value), size >= 1 else { fail("--graph-size must be a positive number, got '\(value)'") }
+            graphSize = size
         case "--host": host = value
         default:
             guard let number = Int(value), (0...65535).contains(number) else {
@@ -54,12 +68,16 @@ while let argument = arguments.popFirst() {
         fail("unknown argument '\(argument)'")
     }
 }
-guard let root else { fail("--root is required") }
+guard root != nil || graph != nil else { fail("--root or --graph is required") }
 
 let server: TestHTTPServer
 do {
-    let site = try StaticSiteHandler(root: root)
-    server = try TestHTTPServer(host: host, port: port, handler: site.respond)
+    if let graph {
+        server = try TestHTTPServer(host: host, port: port, handler: LinkGraphSite(fanout: graph, size: graphSize).respond)
+    } else {
+        let site = try StaticSiteHandler(root: root ?? ".")
+        server = try TestHTTPServer(host: host, port: port, handler: site.respond)
+    }
 } catch let error as TestServerError where error.code == .badRoot || error.code == .badAddress {
     fail(error.description)
 } catch {

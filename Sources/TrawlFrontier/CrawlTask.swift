@@ -26,13 +26,22 @@ public struct CrawlTask: Sendable, Hashable {
     /// Set by the frontier when it hands the task out; throttle signals from tasks sent before the
     /// host was last slowed down are ignored, so that one burst of 429s halves the rate once.
     public internal(set) var sequence: Int = 0
+    /// The task's place in its host's queue, increasing in the order URLs are queued (set by the
+    /// ``Frontier`` when it queues the task, or restored from the job store): a host whose queue
+    /// spilled to the store reads it back in this order. 0 before.
+    public internal(set) var position: Int64 = 0
     /// Fields the page that discovered this URL handed on (``CarryingLink``): the page's item
     /// starts with them. They stay with the task through retries, robots.txt waits and
     /// redirects; when two pages link to the same URL, the first discovery's fields are kept,
     /// because the frontier queues a URL once.
     public var carried: [Field]
 
-    public init(url: String, hostKey: String, depth: Int, kind: Kind = .page, carried: [Field] = []) {
+    public init(
+        url: String, hostKey: String, depth: Int, kind: Kind = .page, carried: [Field] = [], position: Int64 = 0,
+        attempt: Int = 0
+    ) {
+        self.position = position
+        self.attempt = attempt
         self.url = url
         self.hostKey = hostKey
         self.depth = depth

@@ -8,11 +8,18 @@ public struct FrontierLimits: Sendable, Hashable {
     public var maxDepth: Int?
     /// At most this many tasks are handed out; nil means no limit.
     public var maxPages: Int?
+    /// Queued pages each host keeps in memory; the rest wait in the job store and are read back
+    /// as the host's queue drains. Nil keeps every queued page in memory (a crawl without a job
+    /// store). Only a durable crawl, whose store records every queued URL, may set it.
+    public var queueWindow: Int?
 
-    public init(concurrency: Int = 64, perHost: Int = 4, maxDepth: Int? = nil, maxPages: Int? = nil) {
+    public init(
+        concurrency: Int = 64, perHost: Int = 4, maxDepth: Int? = nil, maxPages: Int? = nil, queueWindow: Int? = nil
+    ) {
         self.concurrency = concurrency
         self.perHost = perHost
         self.maxDepth = maxDepth
         self.maxPages = maxPages
+        self.queueWindow = queueWindow
     }
 }

@@ -3,10 +3,25 @@ import HeapModule
 extension FrontierState {
     /// Appends a page to its host's queue and makes the host ready if it can go.
     mutating func enqueue(_ task: CrawlTask, now: Duration) {
-        hosts[task.hostKey, default: newHost].queue.append(task)
         hosts[task.hostKey, default: newHost].accepted += 1
         queuedCount += 1
+        if shouldSpill(task) {
+            // The job store holds it (the journal records every queued URL): read back later.
+            hosts[task.hostKey]?.spilled += 1
+            return
+        }
+        hosts[task.hostKey]?.queue.append(task)
+        if let cursor = hosts[task.hostKey]?.cursor, task.position > cursor { hosts[task.hostKey]?.cursor = task.position }
         reconsider(task.hostKey, now: now)
+    }
+
+    /// Whether a new page stays in the store: its host's window is full, or pages queued before
+    /// it already wait there (FIFO). A page positioned before the spilled ones (one that waited
+    /// for robots.txt) stays in memory, since a read-back starts after the cursor.
+    private func shouldSpill(_ task: CrawlTask) -> Bool {
+        guard let window = limits.queueWindow, task.attempt == 0, let host = hosts[task.hostKey] else { return false }
+        guard host.spilled > 0 || host.queue.count >= window else { return false }
+        return task.position > host.cursor
     }
 
     /// Puts a host where it belongs: in the ready ring when it can start a request now, parked

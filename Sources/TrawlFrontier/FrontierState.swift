@@ -26,9 +26,8 @@ public struct FrontierState: Sendable {
     /// A new host's state: the configured concurrency, no delay yet.
     let newHost: HostState
 
-    /// Every canonical URL ever queued, claimed or blocked. Bounded by the site; the durable
-    /// frontier moves it to the store so that millions of URLs fit in a fixed memory budget.
-    private var known: Set<String> = []
+    /// Every canonical URL ever queued, claimed or blocked, as fingerprints (8 bytes each).
+    var known = SeenSet()
     var hosts: [String: HostState] = [:]
     /// Hosts that may start a request now, each at most once.
     var ready: Deque<String> = []
@@ -42,6 +41,10 @@ public struct FrontierState: Sendable {
     /// `Sitemap:` URLs from each origin's robots.txt, for the sitemap processor.
     public internal(set) var sitemaps: [String: [String]] = [:]
     var random: SplitMix64
+    /// The next queue position handed out (see ``CrawlTask/position``).
+    var nextPosition: Int64
+    /// Hosts whose queue drained while pages wait in the store (see ``takeRefills()``).
+    var lowHosts: [String] = []
     private var lastSequence = 0
     /// The newest dispatch sequence number handed out.
     var lastSequenceHandedOut: Int { lastSequence }
@@ -50,17 +53,23 @@ public struct FrontierState: Sendable {
     public internal(set) var queuedCount = 0
     public private(set) var inFlightCount = 0
     /// Pages handed out so far, first attempts only (counts toward ``FrontierLimits/maxPages``).
-    public private(set) var dispatchedCount = 0
+    public internal(set) var dispatchedCount = 0
     /// Pages finished, whatever the outcome.
     public internal(set) var completedCount = 0
     /// Retries scheduled (each retry of each page once).
     public private(set) var retryCount = 0
     /// Retries queued and not yet handed out.
-    private var pendingRetries = 0
+    var pendingRetries = 0
     /// Links not queued, by reason (`too-deep`, `host-page-budget`, `robots`).
     public internal(set) var drops = LinkDropCounts()
 
-    public init(limits: FrontierLimits, policy: SchedulerPolicy = SchedulerPolicy(), seed: UInt64 = 0x5EED) {
+    /// - Parameter positionBase: the first queue position; a resumed crawl starts above every
+    ///   position an earlier run gave out (the ``Frontier`` uses the wall clock).
+    public init(
+        limits: FrontierLimits, policy: SchedulerPolicy = SchedulerPolicy(), seed: UInt64 = 0x5EED,
+        positionBase: Int64 = 1
+    ) {
+        nextPosition = positionBase
         self.limits = limits
         self.policy = policy
         newHost = HostState(concurrency: limits.perHost)
@@ -85,8 +94,18 @@ public struct FrontierState: Sendable {
             drops.record(.tooDeep)
             return .tooDeep
         }
-        guard known.insert(task.url).inserted else { return .duplicate }
-        if let budget = policy.maxPagesPerHost, hosts[task.hostKey]?.accepted ?? 0 >= budget {
+        guard known.insert(task.url) else { return .duplicate }
+        return admit(task, now: now, checkBudget: true)
+    }
+
+    /// Queues a page restored from the store: admitted once already, so no budget check.
+    mutating func admitRestored(_ task: CrawlTask, now: Duration) -> AddResult {
+        admit(task, now: now, checkBudget: false)
+    }
+
+    /// Queues a known URL unless its host's page budget is spent or robots.txt forbids it.
+    private mutating func admit(_ task: CrawlTask, now: Duration, checkBudget: Bool) -> AddResult {
+        if checkBudget, let budget = policy.maxPagesPerHost, hosts[task.hostKey]?.accepted ?? 0 >= budget {
             drops.record(.hostPageBudget)
             return .overHostBudget
         }
@@ -121,7 +140,7 @@ public struct FrontierState: Sendable {
     /// Used for redirect targets, which the task that met the redirect fetches itself, so that a
     /// page reached both by a link and by a redirect is requested once.
     public mutating func claim(_ url: String) -> Bool {
-        known.insert(url).inserted
+        known.insert(url)
     }
 
     /// Whether `url` has been queued, claimed or blocked.
@@ -158,6 +177,7 @@ public struct FrontierState: Sendable {
             // until one is queued for it.
             if isPageLimitReached && front.attempt == 0 { continue }
             hosts[key]?.queue.removeFirst()
+            noteDrained(key)
             hosts[key]?.inFlight += 1
             hosts[key]?.nextStart = now + .seconds(check.delay)
             inFlightCount += 1

@@ -21,6 +21,12 @@ struct HostState: Sendable {
     var crawlDelay: Double = 0
     var throttle: HostThrottle
     var slot: Slot = .idle
+    /// Queued pages waiting in the job store, not in ``queue`` (see ``FrontierLimits/queueWindow``).
+    var spilled = 0
+    /// The highest queue position in memory or read back: spilled pages all come after it.
+    var cursor: Int64 = 0
+    /// True while a read of spilled pages is running.
+    var refilling = false
 
     /// Where the host sits in the scheduler.
     enum Slot: Sendable, Hashable {

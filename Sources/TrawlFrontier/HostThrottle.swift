@@ -23,6 +23,14 @@ public struct HostThrottle: Sendable, Hashable {
     /// last decrease.
     private var decreasedAtSequence = -1
 
+    /// A throttle restored from a saved state: `concurrency` and `extraDelay` as learned
+    /// before a restart (the baseline is learned again).
+    public init(concurrency: Int, extraDelay: Double, wasSlowed: Bool) {
+        self.init(concurrency: concurrency)
+        self.extraDelay = extraDelay
+        self.wasSlowed = wasSlowed
+    }
+
     public init(concurrency: Int) {
         self.concurrency = concurrency
     }

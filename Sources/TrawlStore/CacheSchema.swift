@@ -34,8 +34,12 @@ enum CacheSchema {
             // wait in `responses_v1` until every migration has run (`moveVersion1Bodies`).
             try execute(version2SQL, connection)
         case 3:
-            // Packs compressed against their host's base pack; see `version3SQL`.
-            try execute(version3SQL, connection)
+            // The durable frontier's job tables; see `jobTablesSQL`.
+            try migrateToJobTables(connection, logger: logger)
+        case 4:
+            // Packs compressed against their host's base pack, and 304 revalidation times; see
+            // `packBasesSQL`.
+            try execute(packBasesSQL, connection)
         default:
             throw StoreError(.sqlite, path: connection.path, message: "no migration to schema \(version)")
         }
@@ -71,7 +75,7 @@ enum CacheSchema {
         """
 
     /// The schema version this build writes: the last migration's number.
-    static let currentVersion: Int64 = 3
+    static let currentVersion: Int64 = 4
 
     /// Reads only: checks that `connection` holds a Trawl cache (or nothing yet) whose schema
     /// this build knows, and returns its schema version.
@@ -124,6 +128,9 @@ enum CacheSchema {
             }
             try connection.execute("PRAGMA synchronous=NORMAL")
             try connection.execute("PRAGMA foreign_keys=ON")
+            // The job tables of a crawl that knows millions of URLs outgrow the default 2 MB page
+            // cache: every insert into the URL index would then read pages back from the file.
+            try connection.execute("PRAGMA cache_size=-16384")
         } catch {
             throw StoreError(error, path: path)
         }

@@ -90,7 +90,8 @@ final class CacheWriter {
     }
 
     /// Writes the rows of `batch` in the open transaction: bodies into packs in the order they
-    /// were stored, then response and failure rows; seals the last pack.
+    /// were stored, then response and failure rows, sealing the last pack; then the job writes
+    /// in call order.
     func writeRows(of batch: WriteBatch) throws(SQLiteError) {
         var lastHost: String?
         let responses = try statement(Self.upsertResponse)
@@ -130,6 +131,7 @@ final class CacheWriter {
             try failures.bind(Int64(failure.attempts), at: 6)
             _ = try failures.step()
         }
+        try writeJobRows(of: batch)
     }
 
     /// `keys` grouped by host, hosts in order of first appearance, each host's keys in their

@@ -32,6 +32,8 @@ public final class SQLiteCrawlStore: CrawlStore, @unchecked Sendable {
     let writer: DatabaseQueue<CacheWriter>?
     let reader: DatabaseQueue<CacheReader>
     private let logger: Logger
+    /// The job and run that ``JobStore`` writes are made for.
+    let jobContext = JobContext()
 
     /// The cache file.
     public let path: String
@@ -203,7 +205,7 @@ public final class SQLiteCrawlStore: CrawlStore, @unchecked Sendable {
 
     /// The writer queue, or `.readOnly` for a store opened read-only.
     @discardableResult
-    private func requireWriter() throws(StoreError) -> DatabaseQueue<CacheWriter> {
+    func requireWriter() throws(StoreError) -> DatabaseQueue<CacheWriter> {
         guard let writer else { throw StoreError(.readOnly, path: path, message: "opened read-only") }
         return writer
     }
@@ -211,7 +213,7 @@ public final class SQLiteCrawlStore: CrawlStore, @unchecked Sendable {
 
 extension SQLiteCrawlStore {
     /// Applies `write` to the buffer, waiting for the running commit while the buffer is full.
-    private func add(_ write: (inout WriteBatch) -> Void) async throws(StoreError) {
+    func add(_ write: (inout WriteBatch) -> Void) async throws(StoreError) {
         while true {
             let result = await withCheckedContinuation { (waiter: Waiter) in
                 switch lock.withLock({ buffer.add(write, waiter: waiter) }) {

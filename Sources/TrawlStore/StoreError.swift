@@ -35,6 +35,8 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         public static let olderVersion = Code(rawValue: "older-version")
         /// A stored pack would not compress or decompress.
         public static let compression = Code(rawValue: "compression")
+        /// A job operation (``JobStore``) on a cache that holds no job.
+        public static let noJob = Code(rawValue: "no-job")
         /// Any other SQLite failure; the message has SQLite's words and the SQL.
         public static let sqlite = Code(rawValue: "sqlite")
     }
@@ -67,6 +69,7 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         case .io: headline = "I/O error on cache \(path)"
         case .closed: headline = "cache \(path) is closed"
         case .inUse: return "cache \(path) is in use by another trawl process (\(message))"
+        case .noJob: headline = "cache \(path) holds no crawl job"
         case .olderVersion: headline = "cache \(path) needs a migration a read-only open cannot make"
         default: headline = "cache \(path): \(code.rawValue) error"
         }

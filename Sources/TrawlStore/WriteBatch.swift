@@ -25,14 +25,18 @@ struct WriteBatch: Sendable {
     private(set) var failures: [String: PendingFailure] = [:]
     /// The summed size of the response bodies held, for the memory bound.
     private(set) var bodyBytes = 0
+    /// Job writes (``JobStore``) in call order, written after the responses and failures.
+    private(set) var jobWrites: [JobWrite] = []
+    /// The rows `jobWrites` will write, counted toward the batch limit.
+    private(set) var jobRows = 0
 
     init(id: Int) {
         self.id = id
     }
 
     /// The number of rows the batch will write.
-    var count: Int { responses.count + failures.count }
-    var isEmpty: Bool { responses.isEmpty && failures.isEmpty }
+    var count: Int { responses.count + failures.count + jobRows }
+    var isEmpty: Bool { responses.isEmpty && failures.isEmpty && jobWrites.isEmpty }
 
     /// Holds `response` for `key`; `revalidated` when a 304 freshened it.
     mutating func store(_ response: Response, forKey key: String, revalidated: Bool = false) {
@@ -50,6 +54,11 @@ struct WriteBatch: Sendable {
         failures[key] = PendingFailure(url: url, reason: reason, failedAt: date, attempts: attempts)
     }
 
+    mutating func add(_ write: JobWrite) {
+        jobWrites.append(write)
+        jobRows += write.rows
+    }
+
     /// Adds the writes of a later batch, which win on shared keys; used to keep a failed commit's
     /// writes for the next try. The merged batch takes the later id.
     mutating func absorb(_ later: WriteBatch) {
@@ -63,6 +72,7 @@ struct WriteBatch: Sendable {
             merged.attempts += failures[key]?.attempts ?? 0
             failures[key] = merged
         }
+        for write in later.jobWrites { add(write) }
         id = later.id
     }
 }

@@ -8,13 +8,15 @@ import Foundation
 public final class InterruptTrigger: @unchecked Sendable {
     private let lock = NSLock()
     private let threshold: Int
+    private let signal: Int32
     private var served = 0
     private var running: TrawlProcess.Running?
     private var fired = false
 
-    /// A trigger that fires once `threshold` requests were answered.
-    public init(after threshold: Int) {
+    /// A trigger that sends `signal` (SIGINT by default) once `threshold` requests were answered.
+    public init(after threshold: Int, signal: Int32 = SIGINT) {
         self.threshold = threshold
+        self.signal = signal
     }
 
     /// The process to interrupt; fires at once if the threshold was already reached.
@@ -38,7 +40,7 @@ public final class InterruptTrigger: @unchecked Sendable {
             fired = true
             return running
         }
-        target?.interrupt()
+        target?.send(signal)
     }
 }
 

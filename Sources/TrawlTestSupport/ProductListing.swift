@@ -35,4 +35,18 @@ public enum ProductListing {
         }
         return html + "</body></html>\n"
     }
+
+    /// Product `index`'s own page: its name, its price as a number and a description, and a
+    /// link away that a detail page must not lead to.
+    public static func detailHTML(_ index: Int) -> String {
+        "<html><body><h1>Detail \(index)</h1><span class=\"price\">\(index).50</span>"
+            + "<p class=\"description\">About \(index)</p><a href=\"/elsewhere\">away</a></body></html>"
+    }
+
+    /// The listing at `/`, each product's page at its ``link(_:)`` and `/elsewhere`.
+    public static var routes: [String: TestResponse] {
+        var routes: [String: TestResponse] = ["/": .html(html), "/elsewhere": .html("<html><body><h1>Away</h1></body></html>")]
+        for index in 0..<count { routes[link(index)] = .html(detailHTML(index)) }
+        return routes
+    }
 }

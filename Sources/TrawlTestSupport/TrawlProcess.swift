@@ -64,6 +64,12 @@ public struct TrawlProcess: Sendable {
             process.interrupt()
         }
 
+        /// Sends `signal` (SIGTERM, SIGKILL…) to the process.
+        public func send(_ signal: Int32) {
+            let pid = process.processIdentifier
+            if pid > 0 { kill(pid, signal) }
+        }
+
         /// Waits, on a thread of its own, for the process to end (killing it after `timeout`
         /// seconds) and returns its output.
         public func result(timeout: Double = 60) async -> Result {

@@ -9,19 +9,64 @@ extension HTMLDocument {
     /// decides which `rel` values and schemes to follow.
     public func linkReferences() -> HTMLLinkReferences {
         var result = HTMLLinkReferences()
-        let top = handle.node
+        Self.walk(below: handle.node, into: &result)
+        return result
+    }
+
+    /// The link references inside `nodes` (matches of a `links: in` selector), in the order of
+    /// `nodes`, without a base: take the document's from ``linkReferences()``.
+    ///
+    /// An element gives its own reference, if it is a link element, then those of its
+    /// descendants, as ``linkReferences()`` finds them; an element inside another of `nodes`
+    /// is not walked twice. An attribute or text node (`//nav//a/@href`, `::attr(href)`) is
+    /// itself one reference, taken as an anchor's.
+    public func linkReferences(within nodes: [HTMLNode]) -> HTMLLinkReferences {
+        var result = HTMLLinkReferences()
+        let elements = Set(nodes.lazy.filter { $0.pointer.pointee.type == XML_ELEMENT_NODE }.map(\.pointer))
+        for node in nodes where node.document === handle {
+            let pointer = node.pointer
+            guard pointer.pointee.type == XML_ELEMENT_NODE else {
+                result.references.append(HTMLLinkReference(source: .anchor, reference: node.stringValue))
+                continue
+            }
+            if Self.hasAncestor(pointer, in: elements) { continue }
+            var ignored = HTMLLinkReferences()
+            Self.inspect(pointer, into: &ignored)
+            result.references += ignored.references
+            Self.walk(below: pointer, into: &result.references)
+        }
+        return result
+    }
+
+    /// Inspects every element below `top` (not `top` itself) in document order.
+    private static func walk(below top: xmlNodePtr, into result: inout HTMLLinkReferences) {
         var next = top.pointee.children
         while let node = next {
             if node.pointee.type == XML_ELEMENT_NODE {
-                Self.inspect(node, into: &result)
+                inspect(node, into: &result)
                 if let child = node.pointee.children {
                     next = child
                     continue
                 }
             }
-            next = Self.following(node, below: top)
+            next = following(node, below: top)
         }
-        return result
+    }
+
+    /// The references of the link elements below `top`; `<base>` elements are ignored.
+    private static func walk(below top: xmlNodePtr, into references: inout [HTMLLinkReference]) {
+        var found = HTMLLinkReferences(base: "")
+        walk(below: top, into: &found)
+        references += found.references
+    }
+
+    private static func hasAncestor(_ node: xmlNodePtr, in set: Set<xmlNodePtr>) -> Bool {
+        var current = node.pointee.parent
+        while let parent = current {
+            if set.contains(parent) { return true }
+            current = parent.pointee.parent
+        }
+        return false
     }
 
     /// The next node in document order that is not a descendant of `node`, or nil past the end.

@@ -23,4 +23,15 @@ extension HTMLDocument {
         }
         return try xpathContext().evaluate(expression.source, at: node.pointer)
     }
+
+    /// The nodes `expression` selects with `node` as the context node, in document order.
+    ///
+    /// - Throws: ``XMLError/Code/xpath`` when evaluation fails, the expression gives a value
+    ///   instead of nodes, or `node` belongs to another document.
+    public func nodes(matching expression: XPathExpression, relativeTo node: HTMLNode) throws(XMLError) -> [HTMLNode] {
+        guard node.document === handle else {
+            throw XMLError(.xpath, "the context node belongs to another document")
+        }
+        return try xpathContext().nodes(expression.source, at: node.pointer).map { HTMLNode(pointer: $0, document: handle) }
+    }
 }

@@ -11,6 +11,9 @@ public struct XMLError: Error, Sendable, Hashable, CustomStringConvertible {
 
         /// libxml2 could not make a document of the bytes (for example an empty body).
         public static let parse = Code(rawValue: "parse")
+        /// libxml2 stopped parsing before the end of the input, so the document would miss
+        /// the rest of the page.
+        public static let incomplete = Code(rawValue: "incomplete")
         /// An XPath expression did not compile or failed to evaluate.
         public static let xpath = Code(rawValue: "xpath")
         /// The input is larger than libxml2 accepts (2 GiB).

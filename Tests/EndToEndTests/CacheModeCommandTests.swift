@@ -37,7 +37,8 @@ struct CacheModeCommandTests {
         let arguments = ["crawl", server.url("/a"), "--cache", folder.path("c.sqlite"), "-o", folder.path("o.jsonl"),
                          "--cache-mode", "http", "--max-age", "12h", "--ignore-robots"]
         #expect(try await TrawlProcess.run(arguments).status == 0)
-        let again = try await TrawlProcess.run(arguments)
+        // A cache-mode re-crawl is a new job over the cache: --fresh.
+        let again = try await TrawlProcess.run(arguments + ["--fresh"])
         #expect(again.status == 0, "\(again.stderr)")
         #expect(server.requestCount == 1, "fresh for ten minutes")
         #expect(again.stderr.contains("1 served from cache"), "\(again.stderr)")

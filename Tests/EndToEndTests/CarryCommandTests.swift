@@ -31,6 +31,41 @@ struct CarryCommandTests {
         #expect(Set(lines) == Set(expected))
     }
 
+    @Test("HTML: --carry with an XPath --follow writes one item per product page, the listing's heading first")
+    func htmlListingToDetail() async throws {
+        let server = try TestHTTPServer(routes: ProductListing.routes)
+        let folder = try TemporaryFolder()
+        defer { folder.remove(); server.stop() }
+        let result = try await TrawlProcess.run([
+            "crawl", server.url("/"), "-o", "-", "--quiet", "--cache", folder.path("c.sqlite"),
+            "--extract", "heading=//h1", "--extract", "description=css:p.description",
+            "--follow", "//a[@class='more']/@href", "--carry", "heading",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == ProductListing.count, "the listing writes no item of its own")
+        #expect(lines.contains(#"{"url":"\#(server.url("/p/3"))","heading":"\#(ProductListing.heading)","description":"About 3"}"#))
+        #expect(server.requestCount(for: "/elsewhere") == 0, "--follow selects the only links followed")
+    }
+
+    @Test("--links-in and --links-match narrow the links taken from HTML pages")
+    func linksNarrowing() async throws {
+        let server = try TestHTTPServer(routes: [
+            "/": .html("<nav><a href=/docs/a>a</a><a href=/blog/b>b</a></nav><a href=/docs/c>c</a>"),
+            "/docs/a": .html("<h1>a</h1>"), "/blog/b": .html("<h1>b</h1>"), "/docs/c": .html("<h1>c</h1>"),
+        ])
+        let folder = try TemporaryFolder()
+        defer { folder.remove(); server.stop() }
+        let result = try await TrawlProcess.run([
+            "crawl", server.url("/"), "-o", "-", "--quiet", "--cache", folder.path("c.sqlite"),
+            "--links-in", "css:nav", "--links-match", "/docs/",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(server.requestCount(for: "/docs/a") == 1)
+        #expect(server.requestCount(for: "/blog/b") == 0)
+        #expect(server.requestCount(for: "/docs/c") == 0)
+    }
+
     @Test("--carry without --follow, naming no --extract, or naming an XPath field is rejected before any fetch")
     func badCarry() async throws {
         let server = try TestHTTPServer(routes: ["/": .json("{}")])
@@ -39,7 +74,9 @@ struct CarryCommandTests {
         let cases: [([String], String)] = [
             (["--extract", "id=$.id", "--carry", "id"], "--carry needs --follow"),
             (["--extract", "id=$.id", "--follow", "$.next", "--carry", "nope"], "invalid --carry 'nope'"),
-            (["--extract", "t=//h1", "--follow", "$.next", "--carry", "t"], "only JSONPath fields"),
+            (["--extract", "t=//h1", "--follow", "$.next", "--carry", "t"], "needs an XPath or CSS --follow"),
+            (["--links-in", "css:[", "--extract", "t=//h1"], "invalid --links-in 'css:['"),
+            (["--links-match", "(x"], "invalid --links-match '(x'"),
             (["--extract", "id=$.id", "--follow", "$.next", "--carry", "id", "--each", "$.items[*]"], "--each"),
         ]
         for (extra, fragment) in cases {

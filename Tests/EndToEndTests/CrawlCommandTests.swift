@@ -33,10 +33,17 @@ struct CrawlCommandTests {
         #expect(site.forbiddenHostRequests == 0)
 
         site.resetLogs()
+        try Data().write(to: URL(fileURLWithPath: folder.path("items.jsonl")))
         let second = try await TrawlProcess.run(arguments)
         #expect(second.status == 0, "\(second.stderr)")
-        #expect(site.requestedURLs.isEmpty, "the second run must be served from the cache")
-        #expect(second.stderr.contains("fetched     0 responses"))
+        #expect(site.requestedURLs.isEmpty, "a finished job fetches nothing")
+        #expect(second.stderr.contains("is finished"), "\(second.stderr)")
+        #expect(jsonLines(folder.read("items.jsonl")).count == site.expectedItems.count, "the items written again from the job")
+
+        let replay = try await TrawlProcess.run(arguments + ["--fresh"])
+        #expect(replay.status == 0, "\(replay.stderr)")
+        #expect(site.requestedURLs.isEmpty, "a new job is served from the cache")
+        #expect(replay.stderr.contains("fetched     0 responses"), "\(replay.stderr)")
         #expect(jsonLines(folder.read("items.jsonl")).count == site.expectedItems.count)
     }
 

@@ -2,7 +2,7 @@ import Foundation
 import Logging
 
 extension CacheSchema {
-    /// Migration 3: packs may be compressed against their host's base pack (see ``HostBases``).
+    /// Migration 4: packs may be compressed against their host's base pack (see ``HostBases``).
     ///
     /// - `packs` gains `base_id`: the pack whose bytes were the zstd prefix of this one's frame,
     ///   NULL for a standalone pack. The table is rebuilt so that `data` stays the last column
@@ -15,9 +15,9 @@ extension CacheSchema {
     /// - Triggers: a pack is deleted with its last blob only when no pack is compressed against
     ///   it; a base goes when its last dependent and its last blob are gone; a deleted pack
     ///   leaves `pack_bases`.
-    static let version3SQL = """
+    static let packBasesSQL = """
         DROP TRIGGER packs_release;
-        CREATE TABLE packs_v3(
+        CREATE TABLE packs_v4(
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             raw_bytes INTEGER NOT NULL,
             stored_bytes INTEGER NOT NULL,
@@ -25,10 +25,10 @@ extension CacheSchema {
             base_id INTEGER,
             data BLOB NOT NULL
         );
-        INSERT INTO packs_v3(id, raw_bytes, stored_bytes, bodies, base_id, data)
+        INSERT INTO packs_v4(id, raw_bytes, stored_bytes, bodies, base_id, data)
             SELECT id, raw_bytes, stored_bytes, bodies, NULL, data FROM packs ORDER BY id;
         DROP TABLE packs;
-        ALTER TABLE packs_v3 RENAME TO packs;
+        ALTER TABLE packs_v4 RENAME TO packs;
         CREATE INDEX packs_by_base ON packs(base_id) WHERE base_id IS NOT NULL;
         CREATE TABLE pack_bases(host TEXT PRIMARY KEY, pack_id INTEGER NOT NULL);
         CREATE TRIGGER packs_release AFTER DELETE ON blobs
