@@ -31,7 +31,8 @@ func run(orderPath: String, cachePath: String) async throws {
 
     var rawBytes = 0
     let writeStart = DispatchTime.now()
-    let store = try SQLiteCrawlStore(path: cachePath)
+    // The batch size `trawl crawl` uses (CrawlCommand); the rows a batch holds decide pack sizes.
+    let store = try SQLiteCrawlStore(path: cachePath, batchSize: 1_024)
     for page in pages {
         guard let body = FileManager.default.contents(atPath: page.file) else {
             throw BenchFailure(description: "cannot read \(page.file)")
