@@ -1,5 +1,3 @@
-import CTrawlSQLite
-
 /// The writer's view of each host's base pack: the pack whose bytes later packs of that host
 /// are compressed against (a zstd prefix).
 ///
