@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "TrawlJSONProcessor", targets: ["TrawlJSONProcessor"]),
         .library(name: "TrawlSitemapProcessor", targets: ["TrawlSitemapProcessor"]),
         .library(name: "TrawlCommandProcessor", targets: ["TrawlCommandProcessor"]),
+        .library(name: "TrawlContent", targets: ["TrawlContent"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -84,6 +85,10 @@ let package = Package(
             path: "Plugins/Sitemap"),
         // The example plugin: the template for a processor written in Swift (README).
         .target(name: "TrawlWordCountProcessor", dependencies: ["TrawlCore", "TrawlXML"], path: "Plugins/WordCount"),
+        // Main content as Markdown and text (libxml2 only through TrawlXML).
+        .target(
+            name: "TrawlContent", dependencies: ["TrawlCore", "TrawlURL", "TrawlXML", "TrawlJSONPath"],
+            path: "Plugins/Content"),
         .target(
             name: "TrawlCommandProcessor",
             dependencies: ["TrawlCore", "TrawlURL", "TrawlJSONPath", .product(name: "Logging", package: "swift-log")],
@@ -94,7 +99,7 @@ let package = Package(
             name: "TrawlCLI",
             dependencies: [
                 "Trawl", "TrawlHTMLProcessor", "TrawlJSONProcessor", "TrawlSitemapProcessor", "TrawlCommandProcessor",
-                "TrawlRobots", "TrawlHTTPCache",
+                "TrawlContent", "TrawlRobots", "TrawlHTTPCache",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
@@ -138,6 +143,9 @@ let package = Package(
                 "TrawlWordCountProcessor", "Trawl", "TrawlCore", "TrawlFetch", "TrawlStore", "TrawlXML",
                 "TrawlHTMLProcessor", "TrawlTestSupport", .product(name: "Logging", package: "swift-log"),
             ]),
+        .testTarget(
+            name: "TrawlContentTests", dependencies: ["TrawlContent", "TrawlCore", "TrawlXML"],
+            exclude: ["Fixtures"]),
         .testTarget(name: "TrawlTestSupportTests", dependencies: ["TrawlTestSupport", "TrawlCore"]),
         .testTarget(
             name: "TrawlTests",

@@ -55,7 +55,7 @@ print("| kills | exit | wall s (all runs) | items | duplicate items | items corr
 print("|---|---|---|---|---|---|---|---|---|")
 print(f"| {sys.argv[4]} | {sys.argv[3]} | {float(sys.argv[6]) - float(sys.argv[5]):.1f} | {len(lines)} | {len(urls) - len(set(urls))} "
       f"| {check.get('items_correct')} / {check.get('items_expected', check.get('expected_pages'))} | {check.get('requests')} "
-      f"| {check.get('duplicate_requests')} | {check.get('trap_requests')} |\n")
+      f"| {check.get('dup_requests')} | {check.get('trap_requests')} |\n")
 print("check: " + json.dumps(check) + "\n")
 PY
 "$BENCH/serve.sh" stop "$SITE" "$RUN" >/dev/null 2>&1; trap - EXIT

@@ -33,6 +33,7 @@ enum ConfigKey {
         "processor-timeout": .number, "quiet": .flag, "verbose": .flag,
         "carry": .list, "links-in": .list, "links-match": .list, "cache-mode": .string, "max-age": .string,
         "fresh": .flag, "resume-anyway": .flag, "grace": .number,
+        "content": .flag, "content-links": .string, "markdown-dir": .string,
     ]
 
     /// Every key a file may use at the top level.

@@ -92,6 +92,8 @@ struct CrawlCommand: AsyncParsableCommand {
     @OptionGroup(title: "Command processor")
     var commandProcessor: CommandProcessorOptions
 
+    @OptionGroup(title: "Content") var content: ContentCommandOptions
+
     @OptionGroup(title: "Config file")
     var config: ConfigOptions
 
@@ -124,7 +126,8 @@ struct CrawlCommand: AsyncParsableCommand {
         // Everything the user typed is checked here, before the network or the cache is touched.
         let (extractionSpecs, builtIns) = try extraction.makeProcessors(carry: carryOptions, links: linkOptions)
         let processors = RuleProcessor.combining(
-            rules: rules, builtIns: builtIns, nullMissing: extraction.nullMissing)
+            rules: rules.map { $0.using(content.extractor) }, builtIns: builtIns, nullMissing: extraction.nullMissing)
+            + (content.makeProcessor().map { [$0] } ?? [])
         let seedURLs = try SeedList.collect(arguments: seeds, file: seedsFile, glob: !noGlob)
         var configuration = CrawlConfiguration(
             seeds: seedURLs + sitemapOptions.sitemaps,
@@ -149,10 +152,10 @@ struct CrawlCommand: AsyncParsableCommand {
         fetchConfiguration.caCertificatesPath = caCertificates
 
         let store: SQLiteCrawlStore
-        do { store = try SQLiteCrawlStore(path: Self.databasePath(for: cache), batchSize: 1_024, logger: logger) } catch {
+        do { store = try SQLiteCrawlStore(path: Self.databasePath(for: cache), batchSize: 4_096, logger: logger) } catch {
             throw ValidationError(error.description)
         }
-        let fieldNames = CrawlConfigFile.fieldNames(rules: rules, then: extractionSpecs.map(\.name))
+        let fieldNames = CrawlConfigFile.fieldNames(rules: rules, then: extractionSpecs.map(\.name) + content.fieldNames)
         let sink: any ItemSink
         let durable: DurableJob
         do {
@@ -176,7 +179,7 @@ struct CrawlCommand: AsyncParsableCommand {
                 }
                 return
             }
-            sink = opened.sink
+            sink = try content.wrap(opened.sink)
             let run = try await jobStore.startRun(at: Date())
             durable = DurableJob(store: jobStore, resume: start == .resume, nextItemSequence: opened.nextSequence, run: run)
         }

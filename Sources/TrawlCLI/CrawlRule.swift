@@ -1,4 +1,5 @@
 import Foundation
+import TrawlContent
 import TrawlCore
 import TrawlHTMLProcessor
 import TrawlJSONPath
@@ -31,6 +32,18 @@ struct CrawlRule: Sendable {
     var linkPatterns: [URLRegex] = []
     /// The field names in the order the file gives them.
     var fieldNames: [String] = []
+    /// The content processor's fields this rule adds (`content: true` or a list), after the
+    /// rule's own fields; empty for none.
+    var contentFields: [ContentField] = []
+    /// The extractor for ``contentFields`` (the command line's `--content-links` applies).
+    var contentExtractor = ContentExtractor()
+
+    /// The rule with `extractor` for its content fields.
+    func using(_ extractor: ContentExtractor) -> CrawlRule {
+        var rule = self
+        rule.contentExtractor = extractor
+        return rule
+    }
 
     /// Whether this rule applies to `page`.
     func matches(_ page: Page) -> Bool {
@@ -60,7 +73,8 @@ struct CrawlRule: Sendable {
                 fields: jsonFields, each: jsonEach, follow: jsonFollow, nullMissing: nullMissing,
                 carry: carry.filter { !htmlNames.contains($0) }),
         ]
-        return LinkPatternFilter.wrapping(processors, patterns: linkPatterns)
+        let rest: [any Processor] = contentFields.isEmpty ? [] : [ContentProcessor(extractor: contentExtractor, fields: contentFields)]
+        return LinkPatternFilter.wrapping(processors, patterns: linkPatterns) + rest
     }
 }
 

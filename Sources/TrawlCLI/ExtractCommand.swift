@@ -61,6 +61,8 @@ struct ExtractCommand: AsyncParsableCommand {
     @OptionGroup(title: "Output")
     var output: OutputOptions
 
+    @OptionGroup(title: "Content") var content: ContentCommandOptions
+
     @OptionGroup(title: "Command processor")
     var commandProcessor: CommandProcessorOptions
 
@@ -88,9 +90,10 @@ struct ExtractCommand: AsyncParsableCommand {
         do {
             store = try SQLiteCrawlStore(path: CrawlCommand.databasePath(for: cache), readOnly: true, logger: logger)
         } catch { throw ValidationError(error.description) }
-        let sink = try output.makeSink(fieldNames: specs.map(\.name))
+        let sink = try content.wrap(output.makeSink(fieldNames: specs.map(\.name) + content.fieldNames))
         let command = try commandProcessor.makeProcessor(logger: logger)
-        let processors = builtIns.map { $0 as any AsyncProcessor } + (command.map { [$0] } ?? [])
+        let processors = builtIns.map { $0 as any AsyncProcessor } + (content.makeProcessor().map { [$0] } ?? [])
+            + (command.map { [$0] } ?? [])
 
         let result: (summary: CrawlSummary, interrupted: Bool)
         if let configuration {

@@ -10,7 +10,7 @@ import TrawlJSONPath
 /// to the items the job recorded: JSON lines are repaired in place (a torn last line and items of
 /// pages not recorded as done are cut, missing items appended; see ``JSONLinesRepair``), CSV and
 /// JSON arrays are written again from the records; then new items are appended. Standard output
-/// only receives the new items.
+/// receives a resumed job's new items, or all of a finished job's.
 enum JobOutput {
     /// The sink, and the sequence number of the job's next item.
     struct Opened {
@@ -28,6 +28,11 @@ enum JobOutput {
         let resolved = format ?? OutputFormat(path: path)
         if start == .new || path == "-" {
             let sink = try makeItemSink(path: path, format: resolved, fieldNames: fieldNames)
+            if start == .finished {
+                // Standard output cannot be repaired: a finished job prints all its items again.
+                let count = try await replay(store, into: sink)
+                return Opened(sink: sink, nextSequence: count.last + 1)
+            }
             return Opened(sink: sink, nextSequence: try await lastSequence(store) + 1)
         }
         switch resolved {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import TrawlContent
 import TrawlCore
 import TrawlHTMLProcessor
 import TrawlJSONPath
@@ -15,7 +16,7 @@ import Yams
 struct RuleReader {
     let reader: ConfigReader
 
-    static let ruleKeys = ["match", "fields", "each", "follow", "links"]
+    static let ruleKeys = ["match", "fields", "each", "follow", "links", "content"]
     static let followKeys = ["select", "carry"]
     static let matchKeys = ["url", "type"]
     static let fieldKeys = ["css", "xpath", "jsonpath", "all", "raw", "type"]
@@ -38,6 +39,7 @@ struct RuleReader {
             case "match": try match(value, into: &rule)
             case "fields": fields = try self.fields(value)
             case "each": eachNode = value
+            case "content": rule.contentFields = try contentFields(value)
             case "links": linksNode = value
             default: carryNodes = try follow(value, into: &rule)
             }
@@ -69,6 +71,7 @@ struct RuleReader {
         }
         if let linksNode { try LinkReader(reader: reader).read(linksNode, into: &rule) }
         try checkCarry(carryNodes, of: &rule)
+        rule.fieldNames += rule.contentFields.map(\.rawValue)
         return rule
     }
 
@@ -153,6 +156,22 @@ struct RuleReader {
             throw reader.error(at: node, "field '\(name)': raw applies to XPath and CSS fields")
         }
         return FieldSpec(name: name, expression: expression, options: options)
+    }
+
+    /// `content: true` (every content field), `false` (none) or a list of field names.
+    private func contentFields(_ node: Node) throws(ConfigFileError) -> [ContentField] {
+        if case .scalar = node {
+            if let enabled = try? reader.bool(node, key: "content") { return enabled ? ContentField.allCases : [] }
+        }
+        var fields: [ContentField] = []
+        for entry in try reader.list(node, key: "content") {
+            guard let field = ContentField(rawValue: entry.text) else {
+                let names = ContentField.allCases.map(\.rawValue).joined(separator: ", ")
+                throw reader.error(at: entry.node, "unknown content field '\(entry.text)': use true or a list of \(names)")
+            }
+            if !fields.contains(field) { fields.append(field) }
+        }
+        return fields
     }
 
     /// Reads `follow` into `rule`, and returns the names it carries with their nodes. A
