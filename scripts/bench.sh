@@ -33,7 +33,7 @@ export CRAWLER_API_CMD="$ROOT/.build/release/trawl crawl '$API_START' --fresh --
 --follow '\$.next' --follow '\$.results[*].url' --follow '\$.species.url' --carry id,name,height,types \
 --extract 'id=\$.id' --extract 'name=\$.name' --extract 'height=\$.height' \
 --extract 'types[]=\$.types[*].type.name' --extract 'habitat=\$.habitat.name'"
-export PEERS=${PEERS:-scrapy} RUNS=${RUNS:-1} SUITES=${SUITES:-synthetic api content frontier}
+export PEERS=${PEERS:-scrapy} RUNS=${RUNS:-1} SUITES=${SUITES:-synthetic docs api content frontier}
 SUITES_ALL=" $SUITES "
 SUITES=$(echo "$SUITES_ALL" | sed 's/ frontier / /g; s/ content / /g')
 export SUITES
