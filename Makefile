@@ -56,6 +56,7 @@ demo: deps
 	@bash scripts/demo.sh .build/release
 
 bench: build
+	$(SWIFT) build -c release --product trawl-parse-floor
 	$(SWIFT) build -c release --product TrawlDemoServer
 	@bash scripts/bench.sh
 

@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "trawl", targets: ["TrawlCLI"]),
+        .executable(name: "trawl-parse-floor", targets: ["TrawlParseFloor"]),
+        .executable(name: "trawl-cache-bench", targets: ["TrawlCacheBench"]),
         .library(name: "Trawl", targets: ["Trawl"]),
         .library(name: "TrawlHTMLProcessor", targets: ["TrawlHTMLProcessor"]),
         .library(name: "TrawlJSONProcessor", targets: ["TrawlJSONProcessor"]),
@@ -50,11 +52,13 @@ let package = Package(
         .target(
             name: "TrawlStore",
             dependencies: [
-                "TrawlCore", "TrawlJSONPath", "CTrawlSQLite", "CTrawlZstd",
+                "TrawlCore", "TrawlJSONPath", "CTrawlSQLite", "CTrawlZstd", "TrawlZlib",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .target(name: "TrawlXML", dependencies: ["CTrawlXML2"]),
+        // The only importer of zlib: gzip inflation (sitemaps) and deflation (WARC export).
+        .target(name: "TrawlZlib", dependencies: ["CTrawlZlib"]),
         .target(
             name: "TrawlFrontier",
             dependencies: [
@@ -76,9 +80,8 @@ let package = Package(
         .target(
             name: "TrawlJSONProcessor", dependencies: ["TrawlCore", "TrawlURL", "TrawlJSONPath"],
             path: "Plugins/JSON"),
-        // The only importer of zlib: gzip-compressed sitemaps are inflated here.
         .target(
-            name: "TrawlSitemapProcessor", dependencies: ["TrawlCore", "TrawlURL", "TrawlXML", "CTrawlZlib"],
+            name: "TrawlSitemapProcessor", dependencies: ["TrawlCore", "TrawlURL", "TrawlXML", "TrawlZlib"],
             path: "Plugins/Sitemap"),
         // The example plugin: the template for a processor written in Swift (README).
         .target(name: "TrawlWordCountProcessor", dependencies: ["TrawlCore", "TrawlXML"], path: "Plugins/WordCount"),
@@ -105,6 +108,10 @@ let package = Package(
         // Loopback HTTP server for tests and the demo.
         .target(name: "TrawlTestSupport", dependencies: ["TrawlCore"]),
         .executableTarget(name: "TrawlDemoServer", dependencies: ["TrawlTestSupport"]),
+        // Developer tool: the cache's size and warm-read speed on a bench site (README, cache).
+        .executableTarget(name: "TrawlCacheBench", dependencies: ["TrawlStore", "TrawlCore"]),
+        // The parse-only floor `make bench` sets beside `trawl extract --all` (scripts/bench.sh).
+        .executableTarget(name: "TrawlParseFloor", dependencies: ["TrawlStore", "TrawlCore", "TrawlXML"]),
 
         .testTarget(name: "TrawlCoreTests", dependencies: ["TrawlCore"]),
         .testTarget(name: "TrawlURLTests", dependencies: ["TrawlURL"]),

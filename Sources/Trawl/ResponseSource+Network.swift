@@ -34,7 +34,7 @@ extension ResponseSource {
                 return try await fetched(url, policy: policy, revalidating: nil)
             }
             statistics.update { $0.cache.record(.revalidatedUnchanged) }
-            try await store.store(updated, key: url)
+            try await store.storeRevalidated(updated, key: url)
             return .response(updated, fromNetwork: true)
         }
         statistics.update { $0.cache.record(revalidating == nil ? .fetched : .revalidatedChanged) }

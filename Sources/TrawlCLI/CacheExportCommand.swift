@@ -9,7 +9,9 @@ struct CacheExportCommand: AsyncParsableCommand {
         commandName: "export",
         abstract: "Write cached responses to a WARC 1.1 file (.warc.gz, one gzip member per record).",
         discussion: """
-            A warcinfo record, then a request and a response record per cached entry. Bodies are \
+            A warcinfo record, then a request and a response record per cached entry, and for an \
+            entry last revalidated by a 304 a request and a revisit record (server-not-modified) \
+            referring to its response record. Bodies are \
             stored decoded, so each response loses Content-Encoding and Transfer-Encoding and its \
             Content-Length is the stored body's. Entries whose stored body cannot be read are skipped.
             """)
@@ -30,7 +32,7 @@ struct CacheExportCommand: AsyncParsableCommand {
     func run() async throws {
         let regex = try selection.regex()
         let store = try location.openReadOnly()
-        var exported = 0, skipped = 0
+        var exported = 0, skipped = 0, revisits = 0
         do {
             let writer = try WARCWriter(path: warc, userAgent: userAgent)
             try await selection.forEachPage(
@@ -41,9 +43,14 @@ struct CacheExportCommand: AsyncParsableCommand {
                         skipped += 1
                         continue
                     }
-                    // A 304 belongs in a revisit record, which comes with the cache modes.
-                    if response.status == 304 { continue }
-                    try writer.write(response, url: entry.key)
+                    if response.status == 304 { continue }  // a stray 304 has no body to archive
+                    let responseID = try writer.write(response, url: entry.key, bodyDate: entry.bodyFetchedAt)
+                    if let revalidated = entry.revalidatedAt {
+                        try writer.writeRevisit(
+                            response, url: entry.key, date: revalidated, refersTo: responseID,
+                            bodyDate: entry.bodyFetchedAt)
+                        revisits += 1
+                    }
                     exported += 1
                 }
             }
@@ -54,6 +61,7 @@ struct CacheExportCommand: AsyncParsableCommand {
             throw CrawlFailure(message: "\(error)")
         }
         let note = skipped > 0 ? " (\(skipped) unreadable skipped)" : ""
-        print("exported \(exported) \(exported == 1 ? "response" : "responses") to \(warc)\(note)")
+        let revisited = revisits > 0 ? ", \(revisits) revalidated by a 304 (revisit records)" : ""
+        print("exported \(exported) \(exported == 1 ? "response" : "responses")\(revisited) to \(warc)\(note)")
     }
 }

@@ -16,6 +16,10 @@ public protocol CrawlStore: Sendable {
     /// Stores `response` under `key`, replacing any earlier response for it.
     func store(_ response: Response, key: String) async throws
 
+    /// Stores `response`, a stored response freshened by a 304, under `key`; a store that keeps
+    /// an archive (WARC revisit records) remembers the revalidation. The default just stores it.
+    func storeRevalidated(_ response: Response, key: String) async throws
+
     /// Records that the page at `url` failed with `reason`.
     func recordFailure(_ reason: FailureReason, key: String, url: String) async throws
 
@@ -24,4 +28,10 @@ public protocol CrawlStore: Sendable {
 
     /// Flushes and releases the store. Calls after close throw.
     func close() async throws
+}
+
+extension CrawlStore {
+    public func storeRevalidated(_ response: Response, key: String) async throws {
+        try await store(response, key: key)
+    }
 }

@@ -13,10 +13,14 @@ public struct CacheEntry: Sendable, Hashable {
     /// The stored (decoded) body's size in bytes.
     public var bodyLength: Int64
     public var fetchedAt: Date
+    /// When a 304 last freshened the entry; nil when its last response was a full one.
+    public var revalidatedAt: Date?
+    /// When the stored body was received: `fetchedAt`, or earlier for a revalidated entry.
+    public var bodyFetchedAt: Date
 
     public init(
         key: String, requestedURL: String, finalURL: String, status: Int, host: String, bodyLength: Int64,
-        fetchedAt: Date
+        fetchedAt: Date, revalidatedAt: Date? = nil, bodyFetchedAt: Date? = nil
     ) {
         self.key = key
         self.requestedURL = requestedURL
@@ -25,5 +29,7 @@ public struct CacheEntry: Sendable, Hashable {
         self.host = host
         self.bodyLength = bodyLength
         self.fetchedAt = fetchedAt
+        self.revalidatedAt = revalidatedAt
+        self.bodyFetchedAt = bodyFetchedAt ?? fetchedAt
     }
 }

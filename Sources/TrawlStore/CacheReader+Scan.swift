@@ -4,8 +4,8 @@ extension CacheReader {
     /// Row id, URL and status of every response with a stored body, in pack order.
     static let scanListingSQL = """
         SELECT r.rowid, r.final_url, r.status
-        FROM responses r JOIN blobs b ON b.hash = r.body_hash
-        ORDER BY b.pack_id, b.offset, r.rowid
+        FROM responses r JOIN blobs b ON b.hash = r.body_hash JOIN packs p ON p.id = b.pack_id
+        ORDER BY coalesce(p.base_id, p.id), b.pack_id, b.offset, r.rowid
         """
 
     /// The columns of ``selectResponseSQL`` for one row id.

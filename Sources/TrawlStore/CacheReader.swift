@@ -14,6 +14,9 @@ final class CacheReader {
     private let damaged: DamagedPacks
     private var statements: [String: SQLiteStatement] = [:]
     private(set) var packs: PackCache
+    /// Decompressed base packs (see ``HostBases``), apart from `packs` so that the small packs
+    /// streaming through do not evict them.
+    private var bases: PackCache
     /// Pack decompressions so far, for tests of the cache.
     private(set) var decompressions = 0
 
@@ -23,7 +26,7 @@ final class CacheReader {
         FROM responses r LEFT JOIN blobs b ON b.hash = r.body_hash WHERE r.key = ?1
         """
 
-    static let selectPackSQL = "SELECT raw_bytes, data FROM packs WHERE id = ?1"
+    static let selectPackSQL = "SELECT raw_bytes, data, base_id FROM packs WHERE id = ?1"
 
     /// The columns of a schema-1 response row, read by migration 2.
     static let responseColumnsV1 = "requested_url, final_url, status, headers, body, fetched_at, elapsed"
@@ -34,12 +37,15 @@ final class CacheReader {
     /// sit in packs of their own (see `CacheWriter.groupedByHost`), so the reader must hold at
     /// least one pack per host being crawled to decompress each pack about once.
     static let packCacheCapacity = 16
+    /// How many decompressed base packs a reader keeps: one per host being crawled.
+    static let baseCacheCapacity = 16
 
     init(connection: SQLiteConnection, logger: Logger, damaged: DamagedPacks) throws(StoreError) {
         self.connection = connection
         self.logger = logger
         self.damaged = damaged
         self.packs = PackCache(capacity: Self.packCacheCapacity)
+        self.bases = PackCache(capacity: Self.baseCacheCapacity)
         do {
             self.decompressor = try ZstdDecompressor()
         } catch {
@@ -91,10 +97,11 @@ final class CacheReader {
         return response
     }
 
-    /// The decompressed bytes of pack `id`, from the cache or the database; nil when the pack
+    /// The decompressed bytes of pack `id`, from the caches or the database; nil when the pack
     /// is missing or damaged (which is remembered, so the writer stores a fresh copy afresh).
-    private func packBytes(_ id: Int64) throws(SQLiteError) -> [UInt8]? {
-        if let cached = packs.bytes(ofPack: id) { return cached }
+    /// A pack compressed against a base needs the base too, which must itself be standalone.
+    func packBytes(_ id: Int64, asBase: Bool = false) throws(SQLiteError) -> [UInt8]? {
+        if let cached = bases.bytes(ofPack: id) ?? packs.bytes(ofPack: id) { return cached }
         let select = try statement(Self.selectPackSQL)
         defer { select.reset() }
         try select.bind(id, at: 1)
@@ -103,15 +110,26 @@ final class CacheReader {
             damaged.insert(id)
             return nil
         }
+        var prefix: [UInt8]?
+        if let baseID = select.int64(at: 2) {
+            select.reset()  // the base is read with the same statement
+            guard !asBase, baseID != id, let base = try packBytes(baseID, asBase: true) else {
+                damaged.insert(id)
+                return nil
+            }
+            prefix = base
+            try select.bind(id, at: 1)
+            guard try select.step() else { return nil }
+        }
         do {
             decompressions += 1
             guard let bytes = try select.withBlob(at: 1, { frame throws(ZstdError) in
-                try decompressor.decompress(frame, size: Int(rawBytes))
+                try decompressor.decompress(frame, size: Int(rawBytes), prefix: prefix)
             }) else {
                 damaged.insert(id)
                 return nil
             }
-            packs.insert(bytes, forPack: id)
+            if asBase { bases.insert(bytes, forPack: id) } else { packs.insert(bytes, forPack: id) }
             return bytes
         } catch {
             logger.debug("damaged pack", metadata: ["trawl.pack": "\(id)", "trawl.error": "\(error)"])

@@ -64,12 +64,12 @@ extension CacheSchema {
         END;
         """
 
-    /// Creates the version-2 tables, then moves every version-1 response into them in the order
-    /// it was stored, through the same writer a crawl uses; a malformed old row is dropped
-    /// (it was a miss already). Runs inside the migration's transaction.
-    static func migrateToVersion2(_ connection: SQLiteConnection, logger: Logger) throws(StoreError) {
+    /// Moves every version-1 response (left in `responses_v1` by migration 2) into the current
+    /// tables in the order it was stored, through the same writer a crawl uses; a malformed old
+    /// row is dropped (it was a miss already). Runs inside the migrations' transaction, after the
+    /// last migration, so the bodies land in the layout this build writes.
+    static func moveVersion1Bodies(_ connection: SQLiteConnection, logger: Logger) throws(StoreError) {
         do throws(SQLiteError) {
-            try connection.execute(version2SQL)
             let writer = try CacheWriter(connection: connection, logger: logger, damaged: DamagedPacks())
             let rows = try connection.prepare(
                 "SELECT key, \(CacheReader.responseColumnsV1) FROM responses_v1 ORDER BY rowid")

@@ -30,13 +30,26 @@ enum CacheSchema {
                 throw StoreError(error, path: connection.path)
             }
         case 2:
-            // Bodies deduplicated into zstd packs; see `version2SQL`.
-            try migrateToVersion2(connection, logger: logger)
+            // Bodies deduplicated into zstd packs; see `version2SQL`. The foundation-era bodies
+            // wait in `responses_v1` until every migration has run (`moveVersion1Bodies`).
+            try execute(version2SQL, connection)
         case 3:
             // The durable frontier's job tables; see `jobTablesSQL`.
             try migrateToJobTables(connection, logger: logger)
+        case 4:
+            // Packs compressed against their host's base pack, and 304 revalidation times; see
+            // `packBasesSQL`.
+            try execute(packBasesSQL, connection)
         default:
             throw StoreError(.sqlite, path: connection.path, message: "no migration to schema \(version)")
+        }
+    }
+
+    private static func execute(_ sql: String, _ connection: SQLiteConnection) throws(StoreError) {
+        do throws(SQLiteError) {
+            try connection.execute(sql)
+        } catch {
+            throw StoreError(error, path: connection.path)
         }
     }
 
@@ -62,7 +75,7 @@ enum CacheSchema {
         """
 
     /// The schema version this build writes: the last migration's number.
-    static let currentVersion: Int64 = 3
+    static let currentVersion: Int64 = 4
 
     /// Reads only: checks that `connection` holds a Trawl cache (or nothing yet) whose schema
     /// this build knows, and returns its schema version.
@@ -171,6 +184,8 @@ enum CacheSchema {
             for next in stride(from: version + 1, through: currentVersion, by: 1) {
                 try migrate(to: next, connection, logger: logger)
             }
+            // Moved by this build's writer, so into this build's layout.
+            if missing && version < 2 { try moveVersion1Bodies(connection, logger: logger) }
             do throws(SQLiteError) {
                 if missing {
                     // PRAGMA takes no bound parameters; both values are integer constants of this file.

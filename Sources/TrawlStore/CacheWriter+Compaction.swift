@@ -10,21 +10,19 @@ extension CacheWriter {
     /// is a miss either way. Runs in one transaction on the writer queue, between batches.
     func compact() throws(StoreError) -> CompactionReport {
         var report = CompactionReport(packsRewritten: 0, packsDeleted: 0, storedBytesBefore: 0, storedBytesAfter: 0)
-        let decompressor: ZstdDecompressor
-        do {
-            decompressor = try ZstdDecompressor()
-        } catch {
-            throw StoreError(error, path: connection.path)
-        }
+        // Reads packs (and their bases) on this connection, as a reader would.
+        let loader = try CacheReader(connection: connection, logger: logger, damaged: damaged)
         try transaction { () throws(SQLiteError) in
             report.storedBytesBefore = try connection.integer("SELECT coalesce(sum(stored_bytes), 0) FROM packs") ?? 0
+            // A base stays while packs are compressed against it, whether or not it holds bodies.
             let orphans = try connection.prepare(
-                "DELETE FROM packs WHERE id NOT IN (SELECT pack_id FROM blobs) RETURNING id")
+                "DELETE FROM packs WHERE id NOT IN (SELECT pack_id FROM blobs) AND \(Self.notABase("id")) RETURNING id")
             while try orphans.step() { report.packsDeleted += 1 }
 
             let candidates = try connection.prepare(
                 """
                 SELECT p.id FROM packs p JOIN blobs b ON b.pack_id = p.id
+                WHERE \(Self.notABase("p.id"))
                 GROUP BY p.id HAVING sum(b.length) < p.raw_bytes ORDER BY p.id
                 """)
             var partlyDead: [Int64] = []
@@ -32,7 +30,7 @@ extension CacheWriter {
                 if let id = candidates.int64(at: 0) { partlyDead.append(id) }
             }
             for id in partlyDead {
-                if try rewrite(pack: id, decompressor: decompressor) { report.packsRewritten += 1 }
+                if try rewrite(pack: id, loader: loader) { report.packsRewritten += 1 }
             }
             try packs.seal()
             report.storedBytesAfter = try connection.integer("SELECT coalesce(sum(stored_bytes), 0) FROM packs") ?? 0
@@ -54,24 +52,15 @@ extension CacheWriter {
         return report
     }
 
+    /// The SQL condition that no pack is compressed against the pack whose id is in `column`.
+    static func notABase(_ column: String) -> String {
+        "\(column) NOT IN (SELECT base_id FROM packs WHERE base_id IS NOT NULL)"
+    }
+
     /// Moves the live bodies of pack `id` to the open pack and deletes it; false when the pack
     /// will not decompress and stays.
-    private func rewrite(pack id: Int64, decompressor: ZstdDecompressor) throws(SQLiteError) -> Bool {
-        let select = try connection.prepare(CacheReader.selectPackSQL)
-        try select.bind(id, at: 1)
-        guard try select.step(), let rawBytes = select.int64(at: 0), rawBytes >= 0 else { return false }
-        let bytes: [UInt8]
-        do {
-            guard
-                let decompressed = try select.withBlob(at: 1, { frame throws(ZstdError) in
-                    try decompressor.decompress(frame, size: Int(rawBytes))
-                })
-            else { return false }
-            bytes = decompressed
-        } catch {
-            return false
-        }
-        select.reset()  // no read cursor on `packs` while the moves write to it
+    private func rewrite(pack id: Int64, loader: CacheReader) throws(SQLiteError) -> Bool {
+        guard let bytes = try loader.packBytes(id) else { return false }
         let live = try connection.prepare("SELECT hash, offset, length FROM blobs WHERE pack_id = ?1 ORDER BY offset")
         try live.bind(id, at: 1)
         var moves: [(hash: [UInt8], range: Range<Int>)] = []
@@ -82,7 +71,7 @@ extension CacheWriter {
             moves.append((hash, Int(offset)..<Int(offset + length)))
         }
         for move in moves {
-            try packs.place(Array(bytes[move.range]), hash: move.hash, sql: PackWriter.moveBlobSQL)
+            try packs.place(Array(bytes[move.range]), hash: move.hash, sql: PackWriter.moveBlobSQL, host: nil)
         }
         let delete = try connection.prepare("DELETE FROM packs WHERE id = ?1")
         try delete.bind(id, at: 1)

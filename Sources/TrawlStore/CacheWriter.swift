@@ -18,13 +18,16 @@ final class CacheWriter {
 
     static let upsertResponse = """
         INSERT INTO responses(key, requested_url, final_url, status, headers, host, body_hash, body_length,
-            fetched_at, elapsed)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+            fetched_at, elapsed, revalidated_at)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
         ON CONFLICT(key) DO UPDATE SET
             requested_url = excluded.requested_url, final_url = excluded.final_url,
             status = excluded.status, headers = excluded.headers, host = excluded.host,
             body_hash = excluded.body_hash, body_length = excluded.body_length,
-            fetched_at = excluded.fetched_at, elapsed = excluded.elapsed
+            fetched_at = excluded.fetched_at, elapsed = excluded.elapsed,
+            body_fetched_at = CASE WHEN excluded.revalidated_at IS NULL THEN NULL
+                ELSE coalesce(responses.body_fetched_at, responses.fetched_at) END,
+            revalidated_at = excluded.revalidated_at
         """
 
     static let upsertFailure = """
@@ -94,9 +97,10 @@ final class CacheWriter {
         let responses = try statement(Self.upsertResponse)
         for key in Self.groupedByHost(batch.responseOrder) {
             guard let response = batch.responses[key] else { continue }
-            if let previous = lastHost, previous != Self.host(of: key) { try packs.seal() }
-            lastHost = Self.host(of: key)
-            let hash = try packs.add(response.body)
+            let host = Self.host(of: key)
+            if let previous = lastHost, previous != host { try packs.seal() }
+            lastHost = host
+            let hash = try packs.add(response.body, host: host)
             defer { responses.reset() }
             try responses.bind(key, at: 1)
             try responses.bind(response.requestedURL, at: 2)
@@ -108,6 +112,11 @@ final class CacheWriter {
             try responses.bind(Int64(response.body.count), at: 8)
             try responses.bind(response.fetchedAt.timeIntervalSinceReferenceDate, at: 9)
             try responses.bind(response.elapsed, at: 10)
+            if batch.revalidated.contains(key) {
+                try responses.bind(response.fetchedAt.timeIntervalSinceReferenceDate, at: 11)
+            } else {
+                try responses.bindNull(at: 11)
+            }
             _ = try responses.step()
         }
         try packs.seal()

@@ -9,7 +9,8 @@ import Foundation
 /// with its last one, and a pack with its last blob). A new body is appended to the open pack,
 /// whose row is inserted empty so that blobs can point at it at once; ``seal()`` compresses it
 /// into one frame. The writer seals at the end of every batch, so no pack spans two
-/// transactions and a pack is never visible half-written.
+/// transactions and a pack is never visible half-written. A pack holds one host's bodies and is
+/// compressed against that host's base pack when it has one (see ``HostBases``).
 ///
 /// Not Sendable: owned by the writer, runs on the writer queue.
 final class PackWriter {
@@ -26,12 +27,20 @@ final class PackWriter {
         /// that misses its pack cache: with 4 MiB packs a warm crawl of that site took minutes
         /// instead of seconds. 1 MiB packs, one host per pack, cost about 1 ms per miss.
         var bytes: Int
+        /// Uncompressed bytes of a host's base: once a host's standalone packs reach it, they are
+        /// merged into one pack that becomes the base (see ``HostBases``).
+        ///
+        /// 2 MiB: the measured trade-off between the ratio of the packs compressed against it and
+        /// the reader's memory per host (README, cache).
+        var baseBytes: Int
 
-        static let standard = Limits(bodies: 256, bytes: 1 << 20)
+        static let standard = Limits(bodies: 256, bytes: 1 << 20, baseBytes: 2 << 20)
     }
 
     private struct OpenPack {
         var id: Int64
+        /// Nil for bodies moved by compaction, which never use or become a base.
+        var host: String?
         var bytes: [UInt8] = []
         var count = 0
     }
@@ -42,6 +51,7 @@ final class PackWriter {
     private let damaged: DamagedPacks
     private var statements: [String: SQLiteStatement] = [:]
     private var open: OpenPack?
+    private let bases: HostBases
 
     init(connection: SQLiteConnection, limits: Limits, damaged: DamagedPacks) throws(SQLiteError) {
         self.connection = connection
@@ -49,6 +59,7 @@ final class PackWriter {
         self.damaged = damaged
         do {
             self.compressor = try ZstdCompressor()
+            self.bases = try HostBases(connection: connection, damaged: damaged)
         } catch {
             throw SQLiteError(zstd: error)
         }
@@ -67,16 +78,17 @@ final class PackWriter {
     }
 
     /// Makes sure a blob with `body` exists and returns its hash, for the response row to reference.
-    func add(_ body: [UInt8]) throws(SQLiteError) -> [UInt8] {
+    /// A new body goes to a pack of `host`.
+    func add(_ body: [UInt8], host: String) throws(SQLiteError) -> [UInt8] {
         let hash = Self.hash(body)
         if let pack = try packID(ofBlob: hash) {
             if !damaged.contains(pack) { return hash }
             // A fresh copy of a body whose pack is damaged: move the blob to a sound pack.
-            try place(body, hash: hash, sql: Self.moveBlobSQL)
+            try place(body, hash: hash, sql: Self.moveBlobSQL, host: host)
         } else {
             try place(
                 body, hash: hash,
-                sql: "INSERT INTO blobs(hash, pack_id, offset, length, refs) VALUES (?1, ?2, ?3, ?4, 0)")
+                sql: "INSERT INTO blobs(hash, pack_id, offset, length, refs) VALUES (?1, ?2, ?3, ?4, 0)", host: host)
         }
         return hash
     }
@@ -84,10 +96,10 @@ final class PackWriter {
     /// Moves an existing blob (parameters: hash, pack id, offset, length).
     static let moveBlobSQL = "UPDATE blobs SET pack_id = ?2, offset = ?3, length = ?4 WHERE hash = ?1"
 
-    /// Appends `body` to the open pack and writes its location with `sql`
+    /// Appends `body` to the open pack of `host` and writes its location with `sql`
     /// (parameters: hash, pack id, offset, length).
-    func place(_ body: [UInt8], hash: [UInt8], sql: String) throws(SQLiteError) {
-        let (pack, offset) = try append(body)
+    func place(_ body: [UInt8], hash: [UInt8], sql: String, host: String?) throws(SQLiteError) {
+        let (pack, offset) = try append(body, host: host)
         let row = try statement(sql)
         defer { row.reset() }
         try row.bind(hash, at: 1)
@@ -105,9 +117,10 @@ final class PackWriter {
         return lookup.int64(at: 0)
     }
 
-    private func append(_ body: [UInt8]) throws(SQLiteError) -> (pack: Int64, offset: Int) {
+    private func append(_ body: [UInt8], host: String?) throws(SQLiteError) -> (pack: Int64, offset: Int) {
         if let current = open,
-            current.count >= limits.bodies || (current.count > 0 && current.bytes.count + body.count > limits.bytes)
+            current.host != host || current.count >= limits.bodies
+                || (current.count > 0 && current.bytes.count + body.count > limits.bytes)
         {
             try seal()
         }
@@ -121,7 +134,7 @@ final class PackWriter {
             guard try insert.step(), let id = insert.int64(at: 0) else {
                 throw SQLiteError(extendedCode: SQLITE_ERROR, message: "no pack id returned", sql: insert.sql)
             }
-            pack = OpenPack(id: id)
+            pack = OpenPack(id: id, host: host)
         }
         open = nil  // keeps the byte buffer uniquely referenced while it grows
         let offset = pack.bytes.count
@@ -131,30 +144,41 @@ final class PackWriter {
         return (pack.id, offset)
     }
 
-    /// Compresses the open pack into its row; the next body starts a new pack.
+    /// Compresses the open pack into its row, against its host's base when there is one; a
+    /// big enough standalone pack becomes its host's base. The next body starts a new pack.
     func seal() throws(SQLiteError) {
-        guard let pack = open else { return }
+        guard var pack = open else { return }
         open = nil
+        let base = try pack.host.flatMap { host throws(SQLiteError) in try bases.base(forHost: host) }
+        var becomesBase = false
+        if base == nil, let host = pack.host,
+            let merged = try bases.merge(into: pack.id, bytes: pack.bytes, bodies: pack.count, host: host, limits: limits)
+        {
+            (pack.bytes, pack.count, becomesBase) = (merged.bytes, merged.bodies, true)
+        }
         let frame: [UInt8]
         do {
-            frame = try compressor.compress(pack.bytes)
+            frame = try compressor.compress(pack.bytes, prefix: base?.bytes)
         } catch {
             throw SQLiteError(zstd: error)
         }
         let update = try statement(
-            "UPDATE packs SET raw_bytes = ?2, stored_bytes = ?3, bodies = ?4, data = ?5 WHERE id = ?1")
+            "UPDATE packs SET raw_bytes = ?2, stored_bytes = ?3, bodies = ?4, base_id = ?5, data = ?6 WHERE id = ?1")
         defer { update.reset() }
         try update.bind(pack.id, at: 1)
         try update.bind(Int64(pack.bytes.count), at: 2)
         try update.bind(Int64(frame.count), at: 3)
         try update.bind(Int64(pack.count), at: 4)
-        try update.bind(frame, at: 5)
+        if let base { try update.bind(base.id, at: 5) } else { try update.bindNull(at: 5) }
+        try update.bind(frame, at: 6)
         _ = try update.step()
+        if becomesBase, let host = pack.host { try bases.adopt(pack.id, bytes: pack.bytes, host: host) }
     }
 
-    /// Forgets the open pack after its transaction rolled back.
+    /// Forgets the open pack and the cached bases after the transaction rolled back.
     func discard() {
         open = nil
+        bases.forget()
     }
 }
 

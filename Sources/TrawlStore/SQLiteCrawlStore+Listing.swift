@@ -19,7 +19,8 @@ extension SQLiteCrawlStore {
 
 extension CacheReader {
     static let selectEntriesSQL = """
-        SELECT key, requested_url, final_url, status, host, body_length, fetched_at FROM responses
+        SELECT key, requested_url, final_url, status, host, body_length, fetched_at, revalidated_at, body_fetched_at
+        FROM responses
         WHERE key > ?1 AND (?2 IS NULL OR host = ?2) AND (?3 IS NULL OR status = ?3)
             AND (?4 IS NULL OR fetched_at < ?4)
         ORDER BY key LIMIT ?5
@@ -44,11 +45,17 @@ extension CacheReader {
                 entries.append(
                     CacheEntry(
                         key: key, requestedURL: requested, finalURL: final, status: status, host: host,
-                        bodyLength: length, fetchedAt: Date(timeIntervalSinceReferenceDate: fetchedAt)))
+                        bodyLength: length, fetchedAt: Date(timeIntervalSinceReferenceDate: fetchedAt),
+                        revalidatedAt: Self.date(select.double(at: 7)), bodyFetchedAt: Self.date(select.double(at: 8))))
             }
             return entries
         } catch {
             throw StoreError(error, path: connection.path)
         }
+    }
+
+    /// A date from a nullable time column; a non-finite value counts as absent.
+    private static func date(_ seconds: Double?) -> Date? {
+        seconds.flatMap { $0.isFinite ? Date(timeIntervalSinceReferenceDate: $0) : nil }
     }
 }

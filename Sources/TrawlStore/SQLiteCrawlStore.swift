@@ -147,6 +147,13 @@ public final class SQLiteCrawlStore: CrawlStore, @unchecked Sendable {
         try await add { $0.store(response, forKey: key) }
     }
 
+    /// Buffers `response`, freshened by a 304, under `key`, remembering when it was revalidated
+    /// (``CacheEntry/revalidatedAt``) and when its body was received.
+    public func storeRevalidated(_ response: Response, key: String) async throws(StoreError) {
+        try requireWriter()
+        try await add { $0.store(response, forKey: key, revalidated: true) }
+    }
+
     /// Buffers a failure of the page at `url`; a key that failed before counts one more attempt.
     public func recordFailure(_ reason: FailureReason, key: String, url: String) async throws(StoreError) {
         logger.trace("record failure", metadata: ["trawl.key": "\(key)", "trawl.url": "\(url)"])

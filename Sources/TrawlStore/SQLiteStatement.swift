@@ -64,6 +64,12 @@ final class SQLiteStatement {
         try connection.check(resultCode, sql: sql)
     }
 
+    /// Binds NULL (`sqlite3_bind_null`); a persistent statement keeps its last bindings, so an
+    /// absent value must be bound too.
+    func bindNull(at index: Int32) throws(SQLiteError) {
+        try connection.check(sqlite3_bind_null(handle, index), sql: sql)
+    }
+
     // MARK: Running
 
     /// Advances to the next row (`sqlite3_step`): true for a row, false when done.

@@ -20,6 +20,8 @@ struct WriteBatch: Sendable {
     /// Keys of `responses` in the order first stored: packs keep crawl order, so a warm crawl
     /// reads packs in sequence.
     private(set) var responseOrder: [String] = []
+    /// Keys of `responses` stored by a 304 revalidation (the body kept, headers freshened).
+    private(set) var revalidated: Set<String> = []
     private(set) var failures: [String: PendingFailure] = [:]
     /// The summed size of the response bodies held, for the memory bound.
     private(set) var bodyBytes = 0
@@ -36,7 +38,9 @@ struct WriteBatch: Sendable {
     var count: Int { responses.count + failures.count + jobRows }
     var isEmpty: Bool { responses.isEmpty && failures.isEmpty && jobWrites.isEmpty }
 
-    mutating func store(_ response: Response, forKey key: String) {
+    /// Holds `response` for `key`; `revalidated` when a 304 freshened it.
+    mutating func store(_ response: Response, forKey key: String, revalidated: Bool = false) {
+        if revalidated { self.revalidated.insert(key) } else { self.revalidated.remove(key) }
         if let old = responses.updateValue(response, forKey: key) {
             bodyBytes -= old.body.count
         } else {
@@ -59,7 +63,9 @@ struct WriteBatch: Sendable {
     /// writes for the next try. The merged batch takes the later id.
     mutating func absorb(_ later: WriteBatch) {
         for key in later.responseOrder {
-            if let response = later.responses[key] { store(response, forKey: key) }
+            if let response = later.responses[key] {
+                store(response, forKey: key, revalidated: later.revalidated.contains(key))
+            }
         }
         for (key, failure) in later.failures {
             var merged = failure

@@ -38,14 +38,31 @@ final class ZstdCompressor {
     }
 
     /// Compresses `input` into one frame (`ZSTD_compress2`), which records the input size.
-    func compress(_ input: [UInt8]) throws(ZstdError) -> [UInt8] {
+    ///
+    /// With a `prefix` (`ZSTD_CCtx_refPrefix`, raw content, for this frame only) the frame may
+    /// refer back into those bytes as if they preceded the input, so a small pack of a host's
+    /// pages compresses about as well as if it sat at the end of the host's base pack; it can
+    /// only be decompressed with the same prefix.
+    func compress(_ input: [UInt8], prefix: [UInt8]? = nil) throws(ZstdError) -> [UInt8] {
         let bound = ZSTD_compressBound(input.count)
         var result = 0
-        let output = [UInt8](unsafeUninitializedCapacity: bound) { buffer, count in
-            result = input.withUnsafeBytes { source in
-                ZSTD_compress2(context, buffer.baseAddress, bound, source.baseAddress, source.count)
+        var output: [UInt8] = []
+        let compressFrame = { (prefixStart: UnsafeRawPointer?, prefixCount: Int) in
+            if let prefixStart {
+                result = ZSTD_CCtx_refPrefix(self.context, prefixStart, prefixCount)
+                if ZSTD_isError(result) != 0 { return }
             }
-            count = ZSTD_isError(result) != 0 ? 0 : result
+            output = [UInt8](unsafeUninitializedCapacity: bound) { buffer, count in
+                result = input.withUnsafeBytes { source in
+                    ZSTD_compress2(self.context, buffer.baseAddress, bound, source.baseAddress, source.count)
+                }
+                count = ZSTD_isError(result) != 0 ? 0 : result
+            }
+        }
+        if let prefix {
+            prefix.withUnsafeBytes { compressFrame($0.baseAddress, $0.count) }
+        } else {
+            compressFrame(nil, 0)
         }
         try ZstdError.check(result, "compress \(input.count) bytes")
         return output

@@ -17,14 +17,28 @@ final class ZstdDecompressor {
         ZSTD_freeDCtx(context)
     }
 
-    /// Decompresses one frame that must hold exactly `size` bytes (`ZSTD_decompressDCtx`).
+    /// Decompresses one frame that must hold exactly `size` bytes (`ZSTD_decompressDCtx`);
+    /// a frame compressed with a prefix needs the same `prefix` (`ZSTD_DCtx_refPrefix`, used
+    /// for this frame only).
     ///
     /// The size comes from the pack's row, so a damaged frame can never make this allocate more.
-    func decompress(_ frame: UnsafeRawBufferPointer, size: Int) throws(ZstdError) -> [UInt8] {
+    func decompress(_ frame: UnsafeRawBufferPointer, size: Int, prefix: [UInt8]? = nil) throws(ZstdError) -> [UInt8] {
         var result = 0
-        let output = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-            result = ZSTD_decompressDCtx(context, buffer.baseAddress, size, frame.baseAddress, frame.count)
-            count = ZSTD_isError(result) != 0 ? 0 : result
+        var output: [UInt8] = []
+        let decompressFrame = { (prefixStart: UnsafeRawPointer?, prefixCount: Int) in
+            if let prefixStart {
+                result = ZSTD_DCtx_refPrefix(self.context, prefixStart, prefixCount)
+                if ZSTD_isError(result) != 0 { return }
+            }
+            output = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+                result = ZSTD_decompressDCtx(self.context, buffer.baseAddress, size, frame.baseAddress, frame.count)
+                count = ZSTD_isError(result) != 0 ? 0 : result
+            }
+        }
+        if let prefix {
+            prefix.withUnsafeBytes { decompressFrame($0.baseAddress, $0.count) }
+        } else {
+            decompressFrame(nil, 0)
         }
         try ZstdError.check(result, "decompress \(frame.count) bytes")
         guard result == size else {
