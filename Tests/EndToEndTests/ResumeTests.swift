@@ -29,6 +29,10 @@ struct ResumeTests {
 
     @Test("killed with SIGKILL at random moments and resumed until done, the output holds each page's item once and no done page is fetched again")
     func killNineLoop() async throws {
+        try await ExclusiveTestGate.shared.run { try await killNineLoopExclusive() }
+    }
+
+    private func killNineLoopExclusive() async throws {
         let site = try ResumeSite(delay: 0.01)
         let folder = try TemporaryFolder()
         defer { folder.remove(); site.stop() }
@@ -83,6 +87,10 @@ struct ResumeTests {
 
     @Test("SIGTERM stops within the grace period with exit 143 and the resume command; the resumed crawl completes the items")
     func sigtermWithGrace() async throws {
+        try await ExclusiveTestGate.shared.run { try await sigtermWithGraceExclusive() }
+    }
+
+    private func sigtermWithGraceExclusive() async throws {
         let site = try ResumeSite(hosts: ["127.0.0.1"], lists: 2, perList: 6, delay: 2)
         let folder = try TemporaryFolder()
         defer { folder.remove(); site.stop() }
@@ -112,6 +120,10 @@ struct ResumeTests {
 
     @Test("Ctrl-C prints the resume command; a changed setting is refused with exit 2; --resume-anyway goes on")
     func changedSettingsRefused() async throws {
+        try await ExclusiveTestGate.shared.run { try await changedSettingsRefusedExclusive() }
+    }
+
+    private func changedSettingsRefusedExclusive() async throws {
         let site = try ResumeSite(hosts: ["127.0.0.1"], lists: 4, perList: 10, delay: 0.2)
         let folder = try TemporaryFolder()
         defer { folder.remove(); site.stop() }
@@ -150,6 +162,10 @@ struct ResumeTests {
 
     @Test("trawl items writes a finished job's items in any format; status and items on an empty cache say there is no job")
     func itemsAndStatus() async throws {
+        try await ExclusiveTestGate.shared.run { try await itemsAndStatusExclusive() }
+    }
+
+    private func itemsAndStatusExclusive() async throws {
         let site = try ResumeSite(hosts: ["127.0.0.1"], lists: 2, perList: 5, delay: 0)
         let folder = try TemporaryFolder()
         defer { folder.remove(); site.stop() }

@@ -15,6 +15,10 @@ struct CrawlerDelayTests {
 
     @Test("--delay spaces the starts of consecutive requests to one host")
     func delaySpacesRequests() async throws {
+        try await ExclusiveTestGate.shared.run { try await delaySpacesRequestsExclusive() }
+    }
+
+    private func delaySpacesRequestsExclusive() async throws {
         let host = try PolitenessHost()
         host.routes["/"] = .page("home", links: (0..<5).map { "/p\($0)" })
         let harness = try CrawlHarness()
@@ -34,6 +38,10 @@ struct CrawlerDelayTests {
 
     @Test("one host's delay does not hold up another host")
     func otherHostNotHeldUp() async throws {
+        try await ExclusiveTestGate.shared.run { try await otherHostNotHeldUpExclusive() }
+    }
+
+    private func otherHostNotHeldUpExclusive() async throws {
         let slow = try PolitenessHost("127.0.0.1")
         let other = try PolitenessHost("127.0.0.2")
         let harness = try CrawlHarness()
@@ -58,6 +66,10 @@ struct CrawlerDelayTests {
 
     @Test("four small hosts finish long before one big host that has a thousand pages")
     func smallHostsFinishEarly() async throws {
+        try await ExclusiveTestGate.shared.run { try await smallHostsFinishEarlyExclusive() }
+    }
+
+    private func smallHostsFinishEarlyExclusive() async throws {
         let big = try PolitenessHost("127.0.0.1")
         let small = try (2...5).map { try PolitenessHost("127.0.0.\($0)") }
         let harness = try CrawlHarness()
