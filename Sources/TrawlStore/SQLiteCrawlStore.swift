@@ -179,10 +179,13 @@ public final class SQLiteCrawlStore: CrawlStore, @unchecked Sendable {
         } catch {
             flushError = error
         }
+        // How many packs the reader decompressed: about one per pack on a warm crawl in order.
+        let decompressions = try? await reader.run { reader throws(StoreError) in reader.decompressions }
         // The reader goes first, so the writer's close is the last and removes the WAL file.
         await reader.close()
         await writer?.close()
-        logger.debug("closed cache", metadata: ["trawl.cache": "\(path)"])
+        logger.debug(
+            "closed cache", metadata: ["trawl.cache": "\(path)", "trawl.pack-decompressions": "\(decompressions ?? 0)"])
         if let flushError { throw flushError }
     }
 
