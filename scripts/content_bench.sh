@@ -34,15 +34,10 @@ has_content=0
 if [ -x "$TRAWL" ] && "$TRAWL" extract --help 2>&1 | grep -q -- '--content'; then has_content=1
 else note "$TRAWL has no --content: Trawl rows skipped"; fi
 
-# trawl_extract SET CACHE MODE ARGS...: one timed `trawl extract --all` over a warm cache.
-trawl_extract() {
-  local set=$1 cache=$2 mode=$3; shift 3
-  local tag=$set.$mode
-  if ! /usr/bin/time -v -o "$OUT/$tag.time" "$TRAWL" extract --cache "$cache" --all -q \
-      -o "$OUT/$tag.jsonl" "$@" 2> "$OUT/$tag.err"; then
-    note "trawl extract $mode on $set failed (see $OUT/$tag.err)"; return 0
-  fi
-  python3 - "$OUT/$tag.time" "$OUT/$tag.jsonl" "$set" "$mode" >> "$ROWS" <<'EOF'
+# time_row TIME ITEMS LABEL MODE: one JSON row of $ROWS from a `/usr/bin/time -v` report and the
+# items file the timed run wrote (pages = its non-empty lines).
+time_row() {
+  python3 - "$@" >> "$ROWS" <<'EOF'
 import json, re, sys
 t = open(sys.argv[1]).read()
 def num(label):
@@ -60,6 +55,17 @@ print(json.dumps({"tool": "trawl", "mode": sys.argv[4], "label": sys.argv[3], "p
 EOF
 }
 
+# trawl_extract SET CACHE MODE ARGS...: one timed `trawl extract --all` over a warm cache.
+trawl_extract() {
+  local set=$1 cache=$2 mode=$3; shift 3
+  local tag=$set.$mode
+  if ! /usr/bin/time -v -o "$OUT/$tag.time" "$TRAWL" extract --cache "$cache" --all -q \
+      -o "$OUT/$tag.jsonl" "$@" 2> "$OUT/$tag.err"; then
+    note "trawl extract $mode on $set failed (see $OUT/$tag.err)"; return 0
+  fi
+  time_row "$OUT/$tag.time" "$OUT/$tag.jsonl" "$set" "$mode"
+}
+
 # trawl_warm_crawl MODE ARGS...: a warm crawl of the synthetic site from a copy of its cache,
 # offline (nothing may touch the network), as a new job; the bench's three fields, plus ARGS.
 trawl_warm_crawl() {
@@ -75,22 +81,7 @@ trawl_warm_crawl() {
     note "warm crawl $mode failed (see $OUT/$tag.err)"
   fi
   rm -f "$OUT/warm.sqlite"*
-  python3 - "$OUT/$tag.time" "$OUT/$tag.jsonl" "$mode" >> "$ROWS" <<'PYEOF'
-import json, re, sys
-t = open(sys.argv[1]).read()
-def num(label):
-    return float(re.search(re.escape(label) + r":\s*([\d.]+)", t).group(1))
-w = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\):\s*([\d:.]+)", t).group(1)
-wall = 0.0
-for part in w.split(":"):
-    wall = wall * 60 + float(part)
-pages = sum(1 for line in open(sys.argv[2]) if line.strip())
-cpu = num("User time (seconds)") + num("System time (seconds)")
-print(json.dumps({"tool": "trawl", "mode": "warm-crawl-" + sys.argv[3], "label": "synthetic", "pages": pages,
-                  "wall_s": round(wall, 2), "pages_per_s": round(pages / wall, 1) if wall else None,
-                  "cpu_s": round(cpu, 1), "pages_per_cpu_s": round(pages / cpu, 1) if cpu else None,
-                  "peak_rss_mb": round(num("Maximum resident set size (kbytes)") / 1024)}))
-PYEOF
+  time_row "$OUT/$tag.time" "$OUT/$tag.jsonl" synthetic "warm-crawl-$mode"
 }
 
 echo "### content: speed"

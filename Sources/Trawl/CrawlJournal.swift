@@ -1,7 +1,6 @@
 import Foundation
 import TrawlCore
 import TrawlFrontier
-import TrawlURL
 
 /// Where each finished page goes: its items to the output, and — in a durable crawl — the page's
 /// state, items and newly queued links to the job store, in one atomic record.
@@ -33,32 +32,33 @@ public actor CrawlJournal {
     func pageFinished(
         _ task: CrawlTask, items: [Item], failure: FailureReason?, redirects: [String], queued: [CrawlTask]
     ) async throws {
+        guard let store else {
+            for item in items { try await sink.write(item) }
+            return
+        }
+        // The output must hold items in sequence order (the repair on resume compares the two),
+        // but `sink.write` suspends and this actor is reentrant: one page at a time here, its
+        // record included, so the store also receives the items in sequence order.
+        await lockOutput()
+        defer { unlockOutput() }
         var recorded: [RecordedItem] = []
         recorded.reserveCapacity(items.count)
         for item in items {
-            let line = item.jsonLine
+            // Encoded once: the output and the job record hold the same text.
+            let line = sink.written(item).jsonLine
             recorded.append(RecordedItem(sequence: nextSequence, url: item.url, line: line))
             nextSequence += 1
-            try await sink.write(item)
+            try await sink.write(item, jsonLine: line)
         }
-        guard let store else { return }
         let discovered = queued.map { Self.entry($0, parent: task.url) }
         if task.kind == .robots {
             if !discovered.isEmpty { try await store.enqueue(discovered) }
             return
         }
-        let hops = redirects.map {
-            FrontierEntry(url: $0, hostKey: Self.hostKey(of: $0), depth: task.depth, parent: task.url)
-        }
         try await store.record(
             PageCommit(
                 url: task.url, state: failure == nil ? .done : .failed, reason: failure, attempts: task.attempt + 1,
-                items: recorded, discovered: discovered, redirects: hops))
-    }
-
-    /// The host key of a canonical URL, for a redirect hop's row.
-    static func hostKey(of url: String) -> String {
-        (try? WebURL(url))?.hostKey ?? ""
+                items: recorded, discovered: discovered, redirects: redirects))
     }
 
     /// Records a transient failure the frontier will retry: the URL stays queued with its attempts.
@@ -79,6 +79,26 @@ public actor CrawlJournal {
     func enqueue(_ tasks: [CrawlTask], parent: String?) async throws {
         guard let store, !tasks.isEmpty else { return }
         try await store.enqueue(tasks.filter { $0.kind == .page }.map { Self.entry($0, parent: parent) })
+    }
+
+    private var outputBusy = false
+    private var outputWaiters: [CheckedContinuation<Void, Never>] = []
+
+    /// Waits, in arrival order, until no other page is writing its items.
+    private func lockOutput() async {
+        guard outputBusy else {
+            outputBusy = true
+            return
+        }
+        await withCheckedContinuation { outputWaiters.append($0) }
+    }
+
+    private func unlockOutput() {
+        if outputWaiters.isEmpty {
+            outputBusy = false
+        } else {
+            outputWaiters.removeFirst().resume()
+        }
     }
 
     static func entry(_ task: CrawlTask, parent: String?) -> FrontierEntry {

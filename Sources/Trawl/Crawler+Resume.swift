@@ -56,7 +56,7 @@ extension Crawler {
         let counts = try await store.jobCounts()
         let perHost = counts.hosts.mapValues { $0.done + $0.failed }
         let changes = await frontier.restore(
-            queued: queued, known: [], finished: counts.done + counts.failed, finishedPerHost: perHost,
+            queued: queued, finished: counts.done + counts.failed, finishedPerHost: perHost,
             hosts: try await store.hostStates())
         for host in spilled { await frontier.restoreSpilled(host: host.host, spilled: host.count, cursor: host.cursor) }
         for record in changes.records {

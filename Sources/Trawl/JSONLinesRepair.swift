@@ -28,13 +28,14 @@ public enum JSONLinesRepair {
     public static func repair(
         path: String, items: (Int64) async throws -> [RecordedItem]
     ) async throws -> Report {
-        let existing: [UInt8]
+        // Mapped, not read: a large output file is compared page by page, never copied.
+        let existing: Data
         if FileManager.default.fileExists(atPath: path) {
-            do { existing = Array(try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)) } catch {
+            do { existing = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) } catch {
                 throw OutputError("cannot read output file '\(path)': \(error)")
             }
         } else {
-            existing = []
+            existing = Data()
         }
         var offset = 0  // end of the kept prefix in `existing`
         var kept = 0
@@ -102,8 +103,8 @@ public enum JSONLinesRepair {
     }
 
     /// The index of the newline ending the line that starts at `start`, or nil (no complete line).
-    private static func lineEnd(in bytes: [UInt8], from start: Int) -> Int? {
-        guard start < bytes.count else { return nil }
+    private static func lineEnd(in bytes: Data, from start: Int) -> Int? {
+        guard start < bytes.endIndex else { return nil }
         return bytes[start...].firstIndex(of: UInt8(ascii: "\n"))
     }
 }

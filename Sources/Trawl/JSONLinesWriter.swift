@@ -17,6 +17,10 @@ public actor JSONLinesWriter: ItemSink {
         try output.write(item.jsonLine + "\n")
     }
 
+    public func write(_ item: Item, jsonLine: String) throws {
+        try output.write(jsonLine + "\n")
+    }
+
     public func close() throws {
         try output.close()
     }

@@ -13,7 +13,7 @@ enum JobFingerprint {
         "cache", "concurrency", "per-host", "timeout", "connect-timeout", "cacert", "quiet", "verbose",
         "output", "format", "processor-workers", "processor-timeout", "delay", "max-crawl-delay",
         "ignore-crawl-delay", "no-adapt", "retries", "retry-base", "max-retry-after", "fresh", "resume-anyway",
-        "grace", "user-agent", "max-body", "seeds-file", "no-glob", "sitemap", "config",
+        "grace", "user-agent", "max-body", "seeds-file", "no-glob", "sitemap",
     ]
 
     /// `name → value` for every compared option in `arguments` (the command line after `crawl`,
@@ -33,8 +33,8 @@ enum JobFingerprint {
                 flag = String(argument[..<equals])
                 inline = String(argument[argument.index(after: equals)...])
             }
-            guard let key = ConfigKey.key(forFlag: flag) ?? extraKey(forFlag: flag) else { continue }
-            let isFlag = ConfigKey.options[key] == .flag || extraFlags.contains(key)
+            guard let key = ConfigKey.key(forFlag: flag) else { continue }
+            let isFlag = ConfigKey.options[key] == .flag
             let value: String
             if isFlag {
                 value = "true"
@@ -51,12 +51,6 @@ enum JobFingerprint {
         var result = values.mapValues { $0.joined(separator: "\n") }
         if let configRules { result["rules"] = configRules }
         return result
-    }
-
-    /// Flags outside the config-key table (`-c`) that must still be skipped with their value.
-    private static let extraFlags: Set<String> = []
-    private static func extraKey(forFlag flag: String) -> String? {
-        flag == "-c" || flag == "--config" ? "config" : nil
     }
 
     /// What differs between a job's settings and the command's, one phrase each, for the

@@ -33,7 +33,8 @@ enum JobOutput {
                 let count = try await replay(store, into: sink)
                 return Opened(sink: sink, nextSequence: count.last + 1)
             }
-            return Opened(sink: sink, nextSequence: try await lastSequence(store) + 1)
+            // A new job starts with no items; a resumed one writes only its new items to stdout.
+            return Opened(sink: sink, nextSequence: start == .new ? 1 : try await lastSequence(store) + 1)
         }
         switch resolved {
         case .jsonLines:

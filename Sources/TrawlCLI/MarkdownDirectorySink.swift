@@ -12,16 +12,29 @@ struct MarkdownDirectorySink: ItemSink {
     let next: any ItemSink
 
     func write(_ item: Item) async throws {
+        try writeMarkdown(of: item)
+        try await next.write(written(item))
+    }
+
+    func write(_ item: Item, jsonLine: String) async throws {
+        try writeMarkdown(of: item)
+        try await next.write(written(item), jsonLine: jsonLine)
+    }
+
+    /// Without the page's `Date` header, which the content processor hands this sink alone.
+    func written(_ item: Item) -> Item {
         var item = item
-        let fetchedIndex = item.fields.firstIndex { $0.name == ContentCommandOptions.fetchedFieldName }
-        let fetchedHeader = fetchedIndex.map { item.fields[$0].value.stringValue }
-        if let fetchedIndex { item.fields.remove(at: fetchedIndex) }
-        if case .string(let markdown)? = item.fields.first(where: { $0.name == ContentField.markdown.rawValue })?.value {
-            let title = item.fields.first { $0.name == ContentField.title.rawValue }?.value.stringValue
-            try directory.write(
-                url: item.url, title: title, fetched: Self.isoDate(fromHTTPDate: fetchedHeader), markdown: markdown)
-        }
-        try await next.write(item)
+        item.fields.removeAll { $0.name == ContentCommandOptions.fetchedFieldName }
+        return item
+    }
+
+    private func writeMarkdown(of item: Item) throws {
+        guard case .string(let markdown)? = item.fields.first(where: { $0.name == ContentField.markdown.rawValue })?.value
+        else { return }
+        let fetchedHeader = item.fields.first { $0.name == ContentCommandOptions.fetchedFieldName }?.value.stringValue
+        let title = item.fields.first { $0.name == ContentField.title.rawValue }?.value.stringValue
+        try directory.write(
+            url: item.url, title: title, fetched: Self.isoDate(fromHTTPDate: fetchedHeader), markdown: markdown)
     }
 
     func close() async throws {

@@ -153,14 +153,14 @@ public struct PageCommit: Sendable {
     public var items: [RecordedItem]
     /// URLs the page discovered that the frontier queued.
     public var discovered: [FrontierEntry]
-    /// Redirect targets the page's task fetched itself (the hops of its chain): recorded done
-    /// with it (inserted if unknown), so that a resumed crawl neither fetches them again nor
-    /// loses the page's item.
-    public var redirects: [FrontierEntry]
+    /// Canonical URLs of the redirect targets the page's task fetched itself (the hops of its
+    /// chain): recorded done with it (inserted if unknown, under the URL's host), so that a
+    /// resumed crawl neither fetches them again nor loses the page's item.
+    public var redirects: [String]
 
     public init(
         url: String, state: URLState, reason: FailureReason? = nil, attempts: Int = 0,
-        items: [RecordedItem] = [], discovered: [FrontierEntry] = [], redirects: [FrontierEntry] = []
+        items: [RecordedItem] = [], discovered: [FrontierEntry] = [], redirects: [String] = []
     ) {
         self.url = url
         self.state = state

@@ -46,15 +46,15 @@ public actor Frontier {
     }
 
     /// Queues what an earlier run left: `queued` pages (with their attempts) ahead of anything
-    /// new, `known` URLs as duplicates, `finished` pages toward the page limits, and each host's
-    /// saved scheduler state (backoffs as wall-clock times). Returns the pages to record.
+    /// new, `finished` pages toward the page limits, and each host's saved scheduler state
+    /// (backoffs as wall-clock times). Known URLs come through ``restoreKnown(_:)``, a page at a
+    /// time. Returns the pages to record.
     @discardableResult
     public func restore(
-        queued: [(task: CrawlTask, attempts: Int)], known: [String], finished: Int, finishedPerHost: [String: Int],
+        queued: [(task: CrawlTask, attempts: Int)], finished: Int, finishedPerHost: [String: Int],
         hosts: [HostSnapshot], wallClockNow: Date = Date()
     ) -> FrontierChanges {
         let now = clock.now
-        state.restoreKnown(known)
         state.restoreProgress(finished: finished, perHost: finishedPerHost)
         for host in hosts {
             let backoff = host.backoffUntil.map { now + .seconds(max(0, $0.timeIntervalSince(wallClockNow))) }

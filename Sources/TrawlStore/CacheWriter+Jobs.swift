@@ -109,7 +109,7 @@ extension CacheWriter {
     private func record(_ commit: PageCommit, job: Int64, run: Int64?, at date: Date) throws(SQLiteError) {
         // The redirect hops the page's task fetched itself are done with it, in this transaction.
         for hop in commit.redirects {
-            try record(PageCommit(url: hop.url, state: .done), job: job, run: nil, at: date)
+            try record(PageCommit(url: hop, state: .done), job: job, run: nil, at: date)
         }
         if try !setOutcome(commit, job: job, run: run, at: date, insertingWithHost: nil) {
             // A URL the job never queued (a redirect hop, a page blocked by robots.txt): keep

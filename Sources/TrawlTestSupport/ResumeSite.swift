@@ -25,8 +25,7 @@ public final class ResumeSite: Sendable {
             servers.append(
                 try TestHTTPServer(host: host) { request in
                     defer { box.value?.requestServed() }
-                    let others = bases.value
-                    return Self.page(request.path, host: index, bases: others, lists: lists, perList: perList)
+                    return Self.page(request.path, host: index, name: host, bases: bases.value, lists: lists, perList: perList)
                         .delayed(by: request.path == "/robots.txt" ? 0 : delay)
                 })
         }
@@ -78,9 +77,10 @@ public final class ResumeSite: Sendable {
         for server in servers { server.stop() }
     }
 
-    private static func page(_ path: String, host: Int, bases: [String], lists: Int, perList: Int) -> TestResponse {
+    private static func page(
+        _ path: String, host: Int, name: String, bases: [String], lists: Int, perList: Int
+    ) -> TestResponse {
         let base = bases[host]
-        let name = bases[host].dropFirst("http://".count).split(separator: ":").first.map(String.init) ?? ""
         if path == "/robots.txt" { return .html("not found", status: 404) }
         if path == "/" {
             let links = (0..<lists).map { "<a href=\"/list/\($0)\">list</a>" }.joined()

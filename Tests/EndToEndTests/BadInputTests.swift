@@ -29,6 +29,11 @@ struct BadInputTests {
         try await expectRejected(["--no-such-flag"], mentioning: "--no-such-flag")
     }
 
+    @Test("job options: a negative --grace, or --fresh with --resume-anyway") func badJobOptions() async throws {
+        try await expectRejected(["--grace", "-1"], mentioning: "--grace")
+        try await expectRejected(["--fresh", "--resume-anyway"], mentioning: "--fresh and --resume-anyway")
+    }
+
     @Test("an invalid seed URL") func invalidSeed() async throws {
         try await expectRejected([], mentioning: "invalid seed URL", seed: "http://exa mple.org/")
     }

@@ -92,6 +92,27 @@ struct ContentCommandTests {
         }
     }
 
+    @Test("with --markdown-dir the job records each item as the output holds it: a re-run leaves the file as it is")
+    func markdownFolderJobRecords() async throws {
+        let server = try TestHTTPServer(routes: ArticleSite.routes)
+        let folder = try TemporaryFolder()
+        defer { folder.remove(); server.stop() }
+        let arguments = [
+            "crawl", server.url("/"), "--cache", folder.path("c.sqlite"), "-o", folder.path("items.jsonl"),
+            "--ignore-robots", "--content", "--markdown-dir", folder.path("md"),
+        ]
+        let first = try await TrawlProcess.run(arguments)
+        #expect(first.status == 0, "\(first.stderr)")
+        let written = folder.read("items.jsonl")
+        #expect(!written.contains("\\u0001"), "the sink's own field never reaches the output")
+        let items = try await TrawlProcess.run(["items", "--cache", folder.path("c.sqlite"), "-o", "-"])
+        #expect(items.stdout == written, "the job's records equal the file")
+        let again = try await TrawlProcess.run(arguments)
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(!again.stderr.contains("repaired"), "\(again.stderr)")
+        #expect(folder.read("items.jsonl") == written)
+    }
+
     @Test("a config rule with content: [fields] adds only those, after the rule's fields")
     func configRule() async throws {
         let server = try TestHTTPServer(routes: ArticleSite.routes)
